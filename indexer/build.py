@@ -1,0 +1,173 @@
+"""Builds the index from the corpus: a full rebuild into a new generation, or an
+incremental update of the served one (new and changed ids re-indexed, vanished removed)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from whoosh import index as windex
+
+from . import store
+from .corpus import ReadReport, Record, read_corpus
+from .extract import EXTRACTION_VERSION, extract
+from .schema import build_schema, join_values
+
+WRITER_LIMIT_MB = 256
+
+
+@dataclass
+class BuildSummary:
+    mode: str                    # "rebuild" or "update"
+    added: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    seconds: float = 0.0
+    report: ReadReport = field(default_factory=ReadReport)
+    generation: str = ""
+
+    @property
+    def indexed(self) -> int:
+        return self.added + self.updated
+
+    @property
+    def skipped(self) -> int:
+        return len(self.report.problems)
+
+    def line(self) -> str:
+        rate = self.indexed / self.seconds if self.seconds > 0 else 0.0
+        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(self.report.reasons().items()))
+        skipped = f"skipped {self.skipped}" + (f" ({reasons})" if reasons else "")
+        return (f"{self.mode}: indexed {self.indexed} (added {self.added}, updated {self.updated}), "
+                f"unchanged {self.unchanged}, deleted {self.deleted}, {skipped}; "
+                f"{self.seconds:.1f} s, {rate:.0f} docs/s")
+
+
+class NothingToIndex(RuntimeError):
+    pass
+
+
+def fingerprint(rec: Record) -> str:
+    payload = json.dumps([EXTRACTION_VERSION, rec.id, rec.text, rec.date, rec.title, rec.url,
+                          rec.region, rec.projects, rec.officials], ensure_ascii=False)
+    return hashlib.sha1(payload.encode("utf-8")).hexdigest()
+
+
+def to_document(rec: Record, fp: str | None = None) -> dict:
+    f = extract(rec)
+    doc = {
+        "id": rec.id,
+        "content": f"{rec.title}\n{rec.text}" if rec.title else rec.text,
+        "title": rec.title,
+        "text": rec.text,
+        "url": rec.url,
+        "date": f.date or "",
+        "region": join_values(f.region),
+        "project": join_values(f.projects),
+        "official": join_values(f.officials),
+        "fingerprint": fp or fingerprint(rec),
+    }
+    if f.date:
+        doc["year"] = f.date[:4]
+        doc["month"] = f.date[:7]
+    return doc
+
+
+def _progress(records: Iterable[Record], show: bool | None):
+    if show is None:
+        show = sys.stderr.isatty()
+    if not show:
+        return records
+    from tqdm import tqdm
+
+    return tqdm(records, unit=" docs", desc="indexing", file=sys.stderr)
+
+
+def _existing_fingerprints(ix) -> dict[str, str]:
+    with ix.searcher() as s:
+        return {d["id"]: d.get("fingerprint", "") for d in s.reader().all_stored_fields()}
+
+
+def build(corpus_paths: Iterable[str | Path], index_dir: str | Path, rebuild: bool = False,
+          progress: bool | None = None) -> BuildSummary:
+    """Index the corpus; raises NothingToIndex (index untouched) when no record is usable."""
+    index_dir = Path(index_dir)
+    corpus_paths = list(corpus_paths)
+    start = time.perf_counter()
+    with store.build_lock(index_dir):
+        store.clean_leftovers(index_dir)
+        has_index = store.current_generation(index_dir) is not None
+        if rebuild or not has_index:
+            summary = _rebuild(corpus_paths, index_dir, progress)
+        else:
+            summary = _update(corpus_paths, index_dir, progress)
+    summary.seconds = time.perf_counter() - start
+    return summary
+
+
+def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
+    summary = BuildSummary(mode="rebuild")
+    gen = store.new_generation_path(index_dir)
+    try:
+        ix = windex.create_in(str(gen), build_schema())
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        try:
+            for rec in _progress(read_corpus(corpus_paths, summary.report), progress):
+                writer.add_document(**to_document(rec))
+                summary.added += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        if summary.added == 0:
+            writer.cancel()
+            raise NothingToIndex("no valid records in the corpus; the served index is unchanged")
+        writer.commit()
+        ix.close()
+    except BaseException:
+        store.clean_leftovers(index_dir)  # the half-built generation is not served; drop it
+        raise
+    store.switch_to(index_dir, gen)
+    summary.generation = gen.name
+    store.clean_leftovers(index_dir)
+    return summary
+
+
+def _update(corpus_paths, index_dir: Path, progress) -> BuildSummary:
+    summary = BuildSummary(mode="update")
+    ix = store.open_index(index_dir)
+    existing = _existing_fingerprints(ix)
+    seen: set[str] = set()
+    writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+    try:
+        for rec in _progress(read_corpus(corpus_paths, summary.report), progress):
+            seen.add(rec.id)
+            fp = fingerprint(rec)
+            old = existing.get(rec.id)
+            if old == fp:
+                summary.unchanged += 1
+                continue
+            writer.update_document(**to_document(rec, fp))
+            if old is None:
+                summary.added += 1
+            else:
+                summary.updated += 1
+        if not seen:
+            raise NothingToIndex("no valid records in the corpus; the served index is unchanged")
+        for rid in existing.keys() - seen:
+            writer.delete_by_term("id", rid)
+            summary.deleted += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    if summary.indexed or summary.deleted:
+        writer.commit()
+    else:
+        writer.cancel()
+    summary.generation = store.current_generation(index_dir) or ""
+    ix.close()
+    return summary

@@ -1,0 +1,167 @@
+"""`newsarchive`: index, search, stats and serve from the shell (SPEC "Command line")."""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import textwrap
+from pathlib import Path
+
+from . import store
+
+
+def _index_dir(args) -> Path:
+    return Path(args.index) if args.index else store.default_index_dir()
+
+
+def cmd_index(args) -> int:
+    from .build import NothingToIndex, build
+
+    corpus = args.corpus or store.default_corpus_paths()
+    try:
+        summary = build(corpus, _index_dir(args), rebuild=args.rebuild,
+                        progress=None if not args.quiet else False)
+    except FileNotFoundError as exc:
+        print(f"newsarchive index: {exc}", file=sys.stderr)
+        return 2
+    except (NothingToIndex, store.BuildLocked) as exc:
+        print(f"newsarchive index: {exc}", file=sys.stderr)
+        return 1
+    for problem in summary.report.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    print(summary.line())
+    return 0
+
+
+def _params(args):
+    from .search import SearchParams
+
+    return SearchParams(q=args.query, region=args.region or [], project=args.project or [],
+                        official=args.official or [], year=args.year or [],
+                        date_from=args.date_from, date_to=args.date_to, sort=args.sort,
+                        page=args.page, per_page=args.per_page)
+
+
+def _strip_marks(snippet: str, tty: bool) -> str:
+    import html
+
+    on, off = ("\033[1m", "\033[0m") if tty else ("[", "]")
+    return html.unescape(snippet.replace("<mark>", on).replace("</mark>", off))
+
+
+def cmd_search(args) -> int:
+    from .search import Archive, BadRequest, search
+
+    try:
+        result = search(Archive(_index_dir(args)), _params(args))
+    except store.IndexMissing as exc:
+        print(f"newsarchive search: {exc}", file=sys.stderr)
+        return 2
+    except BadRequest as exc:
+        print(f"newsarchive search: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    tty = sys.stdout.isatty()
+    width = shutil.get_terminal_size((100, 20)).columns
+    if result.get("notice"):
+        print(result["notice"])
+    print(f"{result['total']} found (page {result['page']}, {result['per_page']} per page)")
+    for i, hit in enumerate(result["hits"], (result["page"] - 1) * result["per_page"] + 1):
+        facets = "; ".join(x for x in [", ".join(hit["region"]), ", ".join(hit["projects"]),
+                                       ", ".join(hit["officials"])] if x)
+        print(f"\n{i:>3}. {hit['date'] or '----------'}  {hit['id']}  {hit['title']}")
+        if facets:
+            print(f"     [{facets}]")
+        body = _strip_marks(hit["snippet"], tty)
+        print(textwrap.indent(textwrap.fill(body, width=max(40, width - 5)), "     "))
+    for name, values in result["facets"].items():
+        if values:
+            top = ", ".join(f"{v['value']} ({v['count']})" for v in values[:8])
+            print(f"\n{name}: {top}")
+    return 0
+
+
+def cmd_stats(args) -> int:
+    from .search import Archive, stats
+
+    try:
+        s = stats(Archive(_index_dir(args)))
+    except store.IndexMissing as exc:
+        print(f"newsarchive stats: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(s, ensure_ascii=False, indent=1))
+        return 0
+    print(f"documents: {s['documents']}")
+    print(f"dates: {s['date_from']} .. {s['date_to']} ({s['undated']} undated)")
+    for name, values in s["facets"].items():
+        print(f"{name}: " + ", ".join(f"{v['value']} ({v['count']})" for v in values))
+    return 0
+
+
+def cmd_serve(args) -> int:
+    index_dir = _index_dir(args)
+    if store.current_generation(index_dir) is None:
+        print(f"newsarchive serve: no index in {index_dir}/ (run `newsarchive index` first)", file=sys.stderr)
+        return 2
+    os.environ["NEWSARCHIVE_INDEX"] = str(index_dir.resolve())
+    argv = [sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_defaults",
+            "--bind", f"{args.host}:{args.port}"]
+    if args.workers:
+        argv += ["--workers", str(args.workers)]
+    argv.append("webapp:create_app()")
+    print(f"serving {index_dir}/ on http://{args.host}:{args.port}", file=sys.stderr)
+    os.execv(sys.executable, argv)
+    return 0  # not reached
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="newsarchive", description="Search the regional news archive.")
+    sub = ap.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("index", help="build or update the index from the corpus")
+    p.add_argument("--corpus", action="append", help="corpus file or folder (repeatable; default corpus/)")
+    p.add_argument("--index", help="index folder (default index/)")
+    p.add_argument("--rebuild", action="store_true", help="build a new index instead of updating")
+    p.add_argument("--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="search the index")
+    p.add_argument("query", nargs="?", default="")
+    for name in ("region", "project", "official", "year"):
+        p.add_argument(f"--{name}", action="append", help=f"filter by {name} (repeatable: OR)")
+    p.add_argument("--from", dest="date_from", help="from date YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", help="to date YYYY-MM-DD")
+    p.add_argument("--sort", default="relevance", choices=["relevance", "date_desc", "date_asc"])
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--per-page", type=int, default=20)
+    p.add_argument("--json", action="store_true", help="SPEC's JSON answer")
+    p.add_argument("--index", help="index folder (default index/)")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("stats", help="document count, date span, top facet values")
+    p.add_argument("--index", help="index folder (default index/)")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("serve", help="serve the web app with gunicorn")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8000)
+    p.add_argument("--workers", type=int)
+    p.add_argument("--index", help="index folder (default index/)")
+    p.set_defaults(func=cmd_serve)
+    return ap
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

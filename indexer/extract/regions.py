@@ -1,0 +1,221 @@
+"""The region an item is about, from the ways Russian news name places.
+
+Every mention votes for a region with a weight by how plainly it names one: an oblast
+adjective with «область» or an abbreviation (3), a city, town or district (2), a
+capital phrase (1.5), a demonym or a bare adjective (1). Mentions in the title and the
+first sentence weigh more. The best-scored region wins; regions tied with it (two
+oblasts named together) are kept. Places move between regions on dated renames, so
+every lookup takes the item's date.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..gazetteer import decline, load_json
+from ..textnorm import norm_label, phrase_key, ru_fold
+from .tokens import Word, adjective_of, words
+
+CANONICAL = [
+    "Акмолинская область", "Актюбинская область", "Алматинская область", "Атырауская область",
+    "Восточно-Казахстанская область", "Жамбылская область", "Западно-Казахстанская область",
+    "Карагандинская область", "Костанайская область", "Кызылординская область",
+    "Мангистауская область", "Павлодарская область", "Северо-Казахстанская область",
+    "Туркестанская область", "Астана", "Алматы", "Шымкент",
+    "Абайская область", "Жетысуская область", "Улытауская область",
+]
+
+
+def resolve(spec, date: str | None) -> str:
+    """A region spec from the data (a name or a dated list) at the item's date."""
+    if isinstance(spec, str):
+        return spec
+    for entry in spec:
+        until = entry.get("until")
+        if until is None or (date is not None and date < until):
+            return entry["region"]
+    return spec[-1]["region"]
+
+
+@dataclass
+class Tables:
+    oblast_adj: list[tuple[str, str]] = field(default_factory=list)   # stem -> oblast
+    city_adj: list[tuple[str, str]] = field(default_factory=list)     # stem -> city
+    abbr: dict[str, str] = field(default_factory=dict)
+    short: dict[str, str] = field(default_factory=dict)
+    kazakh: dict[str, str] = field(default_factory=dict)              # phrase key before «облысы»
+    places: dict[str, dict] = field(default_factory=dict)
+    district_adj: list[tuple[str, object]] = field(default_factory=list)
+    district_names: dict[str, str] = field(default_factory=dict)
+    demonyms: list[tuple[str, str]] = field(default_factory=list)
+    since: dict[str, tuple[str, str]] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
+
+
+@lru_cache(maxsize=1)
+def tables() -> Tables:
+    data = load_json("regions.json")
+    t = Tables()
+    for r in data["regions"]:
+        name = r["name"]
+        target = t.city_adj if r.get("city") else t.oblast_adj
+        target.extend((stem, name) for stem in r.get("adj", []))
+        for a in r.get("abbr", []):
+            t.abbr[a] = name
+        for s in r.get("short", []):
+            t.short[ru_fold(s)] = name
+        for k in r.get("kazakh", []):
+            t.kazakh[phrase_key(k.rsplit(" ", 1)[0])] = name
+        t.demonyms.extend((d, name) for d in r.get("demonyms", []))
+        if "since" in r:
+            t.since[name] = (r["since"], r["before"])
+        t.aliases[norm_label(name)] = name
+        for a in r.get("abbr", []):
+            t.aliases[norm_label(a)] = name
+    for p in data["places"]:
+        for spelling in [p["name"], *p.get("alt", [])]:
+            for form in decline(spelling, p["decl"]):
+                t.places[ru_fold(form)] = p
+    for d in data["districts"]:
+        t.district_adj.extend((stem, d["region"]) for stem in d["adj"])
+    for d in data["district_names"]:
+        for n in d["names"]:
+            t.district_names[ru_fold(n)] = d["region"]
+    for alias, name in data.get("aliases", {}).items():
+        t.aliases[norm_label(alias)] = name
+    # longest stems first: `западно-казахстанск` before shorter look-alikes
+    t.oblast_adj.sort(key=lambda x: -len(x[0]))
+    return t
+
+
+def canonical_region(value: str) -> str | None:
+    """The SPEC value for a region written any way a user or a record may write it."""
+    t = tables()
+    key = norm_label(value)
+    if key in t.aliases:
+        return t.aliases[key]
+    place = t.places.get(ru_fold(value.strip()))
+    if place is not None:
+        return resolve(place["region"], None)
+    for stem, name in t.oblast_adj:
+        if any(adjective_of(w.folded, stem) for w in words(value)):
+            return name
+    return None
+
+
+def _at_date(region: str, date: str | None) -> str:
+    since = tables().since.get(region)
+    if since and date is not None and date < since[0]:
+        return since[1]
+    return region
+
+
+def _next_is(ws: list[Word], i: int, prefixes: tuple[str, ...], within: int = 1) -> bool:
+    for j in range(i + 1, min(len(ws), i + 1 + within)):
+        if ws[j].folded.startswith(prefixes):
+            return True
+    return False
+
+
+def _oblast_follows(ws: list[Word], i: int) -> bool:
+    """`Атырауской и Мангистауской областей`: «область» after the adjective, maybe via a coordinated one."""
+    for j in range(i + 1, min(len(ws), i + 5)):
+        f = ws[j].folded
+        if f.startswith(("област", "облыс")):
+            return True
+        if f in ("и", "а также") or f.endswith(("ской", "ская", "ского", "ских", "ской")):
+            continue
+        return False
+    return False
+
+
+def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
+    """(region, weight, where) for every place mention in the text."""
+    t = tables()
+    ws = words(text)
+    out: list[tuple[str, float, Word]] = []
+    skip = set()
+    for i, w in enumerate(ws):
+        if i in skip:
+            continue
+        f = w.folded
+        prev = ws[i - 1].folded if i else ""
+        if w.text in t.abbr:
+            out.append((t.abbr[w.text], 3, w))
+            continue
+        if f in t.short and prev.startswith("област"):
+            out.append((t.short[f], 3, w))
+            continue
+        if i + 1 < len(ws) and ws[i + 1].folded.startswith("облыс"):
+            key = phrase_key(" ".join(x.text for x in ws[max(0, i - 1): i + 1]))
+            region = t.kazakh.get(key) or t.kazakh.get(phrase_key(w.text))
+            if region:
+                out.append((region, 3, w))
+                skip.add(i + 1)
+                continue
+        # district names of the big cities: «района Сарыарка», «в районе Байконыр»
+        if f in t.district_names and (prev.startswith("район") or _next_is(ws, i, ("район",))):
+            out.append((t.district_names[f], 2, w))
+            continue
+        if f.startswith("район"):
+            continue
+        matched = False
+        for stem, region in t.district_adj:
+            if adjective_of(f, stem) and _next_is(ws, i, ("район",)):
+                out.append((resolve(region, date), 2, w))
+                matched = True
+                break
+        if matched:
+            continue
+        for stem, city in t.city_adj:
+            if adjective_of(f, stem) and (stem == "столичн" or _next_is(ws, i, ("городск", "город"))):
+                out.append((city, 3, w))
+                matched = True
+                break
+        if matched:
+            continue
+        for stem, oblast in t.oblast_adj:
+            if adjective_of(f, stem):
+                if _oblast_follows(ws, i) or _next_is(ws, i, ("областн",)):
+                    out.append((oblast, 3, w))
+                elif _next_is(ws, i, ("район",)):
+                    pass  # «Алматинский район» of the capital, «Жамбылский район» of several oblasts
+                elif stem != "алматинск":
+                    out.append((oblast, 1, w))
+                matched = True
+                break
+        if matched:
+            continue
+        if f.startswith("столиц"):
+            if prev.startswith("южн"):
+                out.append(("Алматы", 2, w))
+            elif not prev.startswith("бывш"):
+                out.append(("Астана", 1.5, w))
+            continue
+        place = t.places.get(f)
+        if place is not None and (w.cap or not place.get("ambiguous")):
+            if not (place.get("ambiguous") and not w.cap):
+                out.append((resolve(place["region"], date), 2, w))
+            continue
+        for stem, region in t.demonyms:
+            if f.startswith(stem):
+                out.append((region, 1, w))
+                break
+    return [(_at_date(r, date), wt, w) for r, wt, w in out]
+
+
+def find_regions(title: str, text: str, date: str | None) -> list[str]:
+    scores: dict[str, float] = {}
+    first_sentence = None
+    for part, bonus in ((title, 1.0), (text, 0.0)):
+        for region, weight, w in mentions(part, date):
+            extra = bonus
+            if part is text:
+                first_sentence = w.sentence if first_sentence is None else first_sentence
+                if w.sentence == 0:
+                    extra += 0.5
+            scores[region] = scores.get(region, 0.0) + weight + extra
+    if not scores:
+        return []
+    best = max(scores.values())
+    return sorted(r for r, s in scores.items() if s >= best - 1e-9)

@@ -1,0 +1,161 @@
+"""The analysis chain: tokenizer -> lemma filter, the same for documents and queries.
+
+Each word is indexed under every normal form pymorphy3 offers, all at the word's
+position, because its top parse is unstable across the cases of one word
+(`Кызылорде` -> `кызылорд`). Known names (regions, cities, officials) override the
+dictionary. Words pymorphy3 does not know (Kazakh, Latin, many names) also get a
+script-independent key and a Kazakh-stemmed key, so that `Құтты`, `Кутты` and
+`Qutty`, and `ардагерлерді` / `ардагерлерге`, meet.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from whoosh.analysis import Filter, Tokenizer
+from whoosh.analysis.acore import Token
+
+from .gazetteer import gazetteer
+from .textnorm import has_kazakh, is_latin, ru_fold, translit_key
+
+WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
+
+_morph = None
+
+
+def morph():
+    """One MorphAnalyzer per process (gunicorn --preload shares it across workers)."""
+    global _morph
+    if _morph is None:
+        import pymorphy3
+
+        _morph = pymorphy3.MorphAnalyzer()
+    return _morph
+
+
+# Kazakh endings on the Latin key (case, plural, possessive), longest first.
+_KZ_SUFFIXES = sorted(
+    """dyn din tyn tin nyn nin ga ge ka ke na ne dy di ty ti ny ni da de ta te nda nde
+    dan den tan ten nan nen men ben pen lar ler dar der tar ter sy si yn in ym im y i""".split(),
+    key=len, reverse=True,
+)
+
+
+def kazakh_stem(key: str, min_len: int = 4, rounds: int = 3) -> str:
+    """Strip Kazakh inflection from a translit key; over-stems consistently, which is fine for matching."""
+    for _ in range(rounds):
+        for suf in _KZ_SUFFIXES:
+            if key.endswith(suf) and len(key) - len(suf) >= min_len:
+                key = key[: -len(suf)]
+                break
+        else:
+            break
+    return key
+
+
+@lru_cache(maxsize=400_000)
+def word_lemmas(word: str, capitalized: bool = False, query: bool = False) -> tuple[str, ...]:
+    """All index terms of one word form (lowercased input).
+
+    An ambiguous name in lower case (`семей`: families, or the city Семей) is read as
+    the common word in a document, and as both in a query, where case is not typed.
+    """
+    folded = ru_fold(word)
+    g = gazetteer()
+    known = g.lemma_override.get(folded)
+    if known and (capitalized or folded not in g.ambiguous):
+        return tuple(sorted(known))
+    out: dict[str, None] = {}
+    if word.isdigit():
+        return (word,)
+    if is_latin(word):
+        out[word] = None
+        key = translit_key(word)
+    else:
+        m = morph()
+        for p in m.parse(folded):
+            out[p.normal_form.replace("ё", "е")] = None
+        if known and query:
+            out.update(dict.fromkeys(known))
+        if not has_kazakh(word) and folded not in g.key_words and m.word_is_known(folded):
+            return tuple(out)
+        out[folded] = None
+        key = translit_key(word)
+    out[key] = None
+    out[kazakh_stem(key)] = None
+    return tuple(out)
+
+
+class WordTokenizer(Tokenizer):
+    """Words of any script; a hyphenated name stays one token (`Нур-Султан`)."""
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kw):
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kw)
+        t.untokenized = not tokenize
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar, t.endchar = start_char, start_char + len(value)
+            yield t
+            return
+        for pos, m in enumerate(WORD_RE.finditer(value)):
+            t.text = t.original = m.group(0)
+            t.boost = 1.0
+            t.stopped = False
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar, t.endchar = start_char + m.start(), start_char + m.end()
+            yield t
+
+
+class LemmaFilter(Filter):
+    """Replaces each word with all its lemmas at the same position.
+
+    At index time a hyphenated word is also indexed by its parts (`султан` finds
+    `Нур-Султан`); at query time only the whole word is looked up. Untokenized input
+    (prefix, wildcard, range queries) is only case- and ё-folded.
+    """
+
+    def __eq__(self, other):
+        return type(self) is type(other)
+
+    def __call__(self, tokens):
+        for t in tokens:
+            original = t.text
+            if t.untokenized:
+                t.text = original.lower().replace("ё", "е")
+                yield t
+                continue
+            cap = original[:1].isupper()
+            lower = original.lower().replace("ё", "е")
+            emitted = set()
+            for lemma in word_lemmas(lower, cap, t.mode == "query"):
+                emitted.add(lemma)
+                t.text = lemma
+                yield t
+            if "-" in lower and t.mode != "query":
+                for part in re.split(r"[-\u2010\u2011]", original):
+                    if not part:
+                        continue
+                    for lemma in word_lemmas(part.lower().replace("ё", "е"), part[:1].isupper()):
+                        if lemma not in emitted:
+                            emitted.add(lemma)
+                            t.text = lemma
+                            yield t
+
+
+def NewsAnalyzer():
+    return WordTokenizer() | LemmaFilter()
+
+
+def analyze(text: str, mode: str = "query") -> list[tuple[int, str]]:
+    """(position, term) pairs; a convenience for tests and the query builder."""
+    return [(t.pos, t.text) for t in NewsAnalyzer()(text, positions=True, mode=mode)]

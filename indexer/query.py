@@ -1,0 +1,156 @@
+"""From what a user types to a Whoosh query.
+
+Whoosh's parser gives AND by default, quotes, OR/NOT, `field:value` and `word*`; two
+things are ours: a word with several lemmas becomes an OR of them at one position
+(also inside phrases, where Whoosh's own Phrase would read them as successive
+words), and facet fields take values in any spelling (`region:Нур-Султан`).
+"""
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from whoosh import query as Q
+from whoosh.qparser import AndGroup, QueryParser, plugins, syntax
+from whoosh.qparser.plugins import attach
+
+from .morphology import NewsAnalyzer, WORD_RE, word_lemmas
+
+MAX_QUERY_CHARS = 1000
+MAX_TERMS = 50
+FACET_QUERY_FIELDS = ("region", "project", "official")
+TEXT_ALIASES = {"title": "content", "text": "content", "content": "content"}
+KEY_FIELDS = ("year", "month", "date", "id")
+
+
+class QueryTooLarge(ValueError):
+    pass
+
+
+def canonical_facet_value(fieldname: str, value: str) -> str:
+    from .extract import canonical_official, canonical_project, canonical_region
+
+    value = value.strip()
+    if fieldname == "region":
+        return canonical_region(value) or value
+    if fieldname == "project":
+        return canonical_project(value)
+    if fieldname == "official":
+        return canonical_official(value)
+    return value
+
+
+def _position_groups(text: str, mode: str = "query") -> list[list[str]]:
+    tokens = [(t.pos, t.text) for t in NewsAnalyzer()(text, positions=True, mode=mode)]
+    return [list(dict.fromkeys(term for _, term in grp)) for _, grp in groupby(tokens, key=lambda x: x[0])]
+
+
+def _alternatives(fieldname: str, terms: list[str], boost: float = 1.0) -> Q.Query:
+    if len(terms) == 1:
+        return Q.Term(fieldname, terms[0], boost=boost)
+    return Q.Or([Q.Term(fieldname, t) for t in terms], boost=boost)
+
+
+def words_query(fieldname: str, text: str, boost: float = 1.0) -> Q.Query | None:
+    groups = _position_groups(text)
+    if not groups:
+        return None
+    subs = [_alternatives(fieldname, g, boost) for g in groups]
+    return subs[0] if len(subs) == 1 else Q.And(subs)
+
+
+def phrase_query(fieldname: str, text: str, slop: int = 1, boost: float = 1.0) -> Q.Query | None:
+    groups = _position_groups(text)
+    if not groups:
+        return None
+    if len(groups) == 1:
+        return _alternatives(fieldname, groups[0], boost)
+    if all(len(g) == 1 for g in groups):
+        return Q.Phrase(fieldname, [g[0] for g in groups], slop=slop, boost=boost)
+    return Q.Sequence([_alternatives(fieldname, g) for g in groups], slop=slop, boost=boost)
+
+
+class MorphPhrasePlugin(plugins.PhrasePlugin):
+    class PhraseNode(plugins.PhrasePlugin.PhraseNode):
+        def query(self, parser):
+            fieldname = TEXT_ALIASES.get(self.fieldname or parser.fieldname, self.fieldname or parser.fieldname)
+            if fieldname in FACET_QUERY_FIELDS or fieldname in KEY_FIELDS:
+                q = Q.Term(fieldname, canonical_facet_value(fieldname, self.text))
+            else:
+                q = phrase_query(fieldname, self.text, slop=self.slop, boost=self.boost) or Q.NullQuery
+            return attach(q, self)
+
+    class PhraseTagger(plugins.PhrasePlugin.PhraseTagger):
+        def create(self, parser, match):
+            slopstr = match.group("slop")
+            return MorphPhrasePlugin.PhraseNode(match.group("text"), match.start("text"),
+                                                int(slopstr) if slopstr else 1)
+
+    def taggers(self, parser):
+        return [(self.PhraseTagger(self.expr), 0)]
+
+
+class NewsQueryParser(QueryParser):
+    def __init__(self, schema):
+        super().__init__("content", schema, group=AndGroup)
+        self.remove_plugin_class(plugins.PhrasePlugin)
+        self.add_plugin(MorphPhrasePlugin())
+
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
+        fieldname = TEXT_ALIASES.get(fieldname, fieldname)
+        if fieldname in FACET_QUERY_FIELDS:
+            return Q.Term(fieldname, canonical_facet_value(fieldname, text), boost=boost)
+        if fieldname == "content" and termclass is Q.Term and tokenize:
+            return words_query(fieldname, text, boost)
+        if fieldname not in self.schema:
+            return words_query("content", text, boost)
+        if fieldname == "content" and termclass is Q.Prefix:
+            # terms are lemmas: `провел*` also means the words whose lemma `провел` has
+            stem = text.lower().replace("ё", "е")
+            alts = [Q.Prefix("content", stem)]
+            alts += [Q.Prefix("content", lemma) for lemma in word_lemmas(stem, query=True)
+                     if lemma != stem and not lemma.isascii()]
+            return alts[0] if len(alts) == 1 else Q.Or(alts, boost=boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+
+def _count_terms(q: Q.Query) -> int:
+    return sum(1 for _ in q.leaves())
+
+
+def plain_words_query(text: str) -> Q.Query:
+    """The fallback for a query the parser cannot read: every word, ANDed."""
+    words = WORD_RE.findall(text)
+    subs = [words_query("content", w) for w in words]
+    subs = [s for s in subs if s is not None]
+    if not subs:
+        return Q.NullQuery
+    return subs[0] if len(subs) == 1 else Q.And(subs)
+
+
+def parse(schema, text: str) -> tuple[Q.Query, str | None]:
+    """(query, notice): notice says when the text was read as plain words instead."""
+    text = (text or "").strip()
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryTooLarge(f"q is too long: {len(text)} characters, at most {MAX_QUERY_CHARS}")
+    if not text:
+        return Q.Every(), None
+    notice = None
+    try:
+        q = NewsQueryParser(schema).parse(text)
+        bad = (q is None or isinstance(q, Q.qcore._NullQuery) or text.count('"') % 2 == 1
+               or any(getattr(x, "error", None) or isinstance(x, Q.qcore._NullQuery)
+                      for x in [q, *q.leaves()]))
+    except Exception:  # noqa: BLE001 - a query the parser chokes on is answered, not crashed on
+        bad = True
+        q = None
+    if bad:
+        q = plain_words_query(text)
+        notice = "Запрос прочитан как простые слова: синтаксис не распознан."
+    if _count_terms(q) > MAX_TERMS * 8:
+        raise QueryTooLarge(f"q has too many terms: at most {MAX_TERMS} words")
+    return q, notice
+
+
+def only_syntax(text: str) -> bool:
+    return not re.search(r"[^\W_]", text or "")

@@ -1,0 +1,44 @@
+"""The Whoosh schema: what is searched, what is stored, what is counted as a facet."""
+from __future__ import annotations
+
+from whoosh import fields
+from whoosh.analysis import RegexTokenizer
+
+from .morphology import NewsAnalyzer
+
+FACET_SEP = "|"
+# facet name in the API -> index field holding it
+FACET_FIELDS = {"region": "region", "project": "project", "official": "official", "year": "year"}
+MULTI_FACETS = ("region", "project", "official")
+
+
+def facet_analyzer():
+    """Exact values separated by `|`: several officials per item, spaces kept."""
+    return RegexTokenizer(r"[^|]+")
+
+
+def build_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        # title + text, morphology-analysed; the stored copies below are for display
+        content=fields.TEXT(analyzer=NewsAnalyzer(), phrase=True),
+        title=fields.STORED(),
+        text=fields.STORED(),
+        url=fields.STORED(),
+        date=fields.ID(stored=True, sortable=True),
+        year=fields.ID(),
+        month=fields.ID(),
+        region=fields.KEYWORD(stored=True, analyzer=facet_analyzer()),
+        project=fields.KEYWORD(stored=True, analyzer=facet_analyzer()),
+        official=fields.KEYWORD(stored=True, analyzer=facet_analyzer()),
+        # hash of the record and the extraction version: incremental updates skip unchanged items
+        fingerprint=fields.ID(stored=True),
+    )
+
+
+def join_values(values) -> str:
+    return FACET_SEP.join(v.replace(FACET_SEP, " ") for v in values)
+
+
+def split_values(stored: str | None) -> list[str]:
+    return [v for v in (stored or "").split(FACET_SEP) if v]

@@ -1,0 +1,259 @@
+"""The one search both the CLI and the web use; answers plain data in SPEC's JSON shape."""
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from whoosh import query as Q
+
+from . import store
+from .corpus import valid_date
+from .facets import FacetCache
+from .query import FACET_QUERY_FIELDS, QueryTooLarge, canonical_facet_value, parse
+from .schema import split_values
+from .snippets import snippet
+
+SORTS = ("relevance", "date_desc", "date_asc")
+MAX_PER_PAGE = 100
+MAX_PAGE = 1000
+FACETS_IN_ANSWER = ("region", "project", "official", "year")
+
+
+class BadRequest(ValueError):
+    """A parameter a client sent is wrong; the message names it and what is allowed."""
+
+
+@dataclass
+class SearchParams:
+    q: str = ""
+    region: list[str] = field(default_factory=list)
+    project: list[str] = field(default_factory=list)
+    official: list[str] = field(default_factory=list)
+    year: list[str] = field(default_factory=list)
+    date_from: str | None = None
+    date_to: str | None = None
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 20
+
+    def validate(self) -> "SearchParams":
+        if self.sort not in SORTS:
+            raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}")
+        if not isinstance(self.page, int) or not 1 <= self.page <= MAX_PAGE:
+            raise BadRequest(f"page must be a whole number from 1 to {MAX_PAGE}")
+        if not isinstance(self.per_page, int) or not 1 <= self.per_page <= MAX_PER_PAGE:
+            raise BadRequest(f"per_page must be a whole number from 1 to {MAX_PER_PAGE}")
+        for name in ("date_from", "date_to"):
+            value = getattr(self, name)
+            if value in (None, ""):
+                setattr(self, name, None)
+            elif valid_date(value) is None:
+                raise BadRequest(f"{name} must be a date YYYY-MM-DD, not {value!r}")
+        if self.date_from and self.date_to and self.date_from > self.date_to:
+            raise BadRequest("date_from must not be after date_to")
+        for y in self.year:
+            if not (len(y) == 4 and y.isdigit()):
+                raise BadRequest(f"year must be four digits, not {y!r}")
+        return self
+
+
+class Archive:
+    """The served index for one process: one searcher, reopened when the index changes.
+
+    Never `searcher.refresh()` (duplicates and ReaderClosed in trials): a new searcher
+    is opened when the pointer file names another generation or a commit made a new
+    Whoosh generation.
+    """
+
+    def __init__(self, index_dir: str | Path):
+        self.index_dir = Path(index_dir)
+        self._lock = threading.Lock()
+        self._gen_name = None
+        self._ix = None
+        self._searcher = None
+        self._facets = None
+
+    def _stale(self) -> bool:
+        if self._searcher is None:
+            return True
+        if store.current_generation(self.index_dir) != self._gen_name:
+            return True
+        try:
+            return self._ix.latest_generation() != self._searcher.reader().generation()
+        except Exception:  # noqa: BLE001 - files of a removed generation: reopen
+            return True
+
+    def acquire(self):
+        """(searcher, facet cache), fresh if the index changed since the last call."""
+        with self._lock:
+            if self._stale():
+                old = self._searcher
+                gen = store.current_generation(self.index_dir)
+                if gen is None:
+                    raise store.IndexMissing(f"no index in {self.index_dir}/ (run `newsarchive index` first)")
+                ix = store.open_index(self.index_dir)
+                self._ix, self._gen_name = ix, gen
+                self._searcher = ix.searcher()
+                self._facets = FacetCache(self._searcher)
+                if old is not None:
+                    try:
+                        old.close()
+                    except Exception:  # noqa: BLE001
+                        pass
+            return self._searcher, self._facets
+
+    def doc_count(self) -> int:
+        searcher, _ = self.acquire()
+        return searcher.doc_count()
+
+    def close(self):
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+            self._searcher = None
+
+
+def _hit(stored: dict, terms: frozenset[str], score) -> dict:
+    return {
+        "id": stored["id"],
+        "title": stored.get("title", ""),
+        "date": stored.get("date") or None,
+        "region": split_values(stored.get("region")),
+        "projects": split_values(stored.get("project")),
+        "officials": split_values(stored.get("official")),
+        "snippet": snippet(stored.get("text", ""), terms),
+        "score": None if score is None else round(float(score), 4),
+        "url": stored.get("url") or None,
+    }
+
+
+def _date_int(iso: str) -> int:
+    return int(iso.replace("-", ""))
+
+
+def _filter_mask(fc: FacetCache, p: SearchParams) -> np.ndarray | None:
+    mask = None
+    for facet, values in (("region", p.region), ("project", p.project),
+                          ("official", p.official), ("year", p.year)):
+        if values:
+            wanted = [canonical_facet_value(facet, v) for v in values]
+            m = fc.field(facet).mask_any(wanted)
+            mask = m if mask is None else mask & m
+    if p.date_from or p.date_to:
+        d = fc.dates
+        m = d > 0
+        if p.date_from:
+            m &= d >= _date_int(p.date_from)
+        if p.date_to:
+            m &= d <= _date_int(p.date_to)
+        mask = m if mask is None else mask & m
+    return mask
+
+
+def _prepare(archive: Archive, p: SearchParams):
+    searcher, fc = archive.acquire()
+    try:
+        q, notice = parse(searcher.schema, p.q)
+    except QueryTooLarge as exc:
+        raise BadRequest(str(exc)) from None
+    browse = isinstance(q, Q.Every)
+    matched = fc.live.copy() if browse else fc.mask_of(q.docs(searcher))
+    fmask = _filter_mask(fc, p)
+    if fmask is not None:
+        matched &= fmask
+    return searcher, fc, q, notice, browse, matched, fmask
+
+
+def _ordered(searcher, fc, q, p, browse, matched, fmask, start: int, count: int):
+    """(docnum, score) of the result list from `start`, `count` long, in the asked order."""
+    if p.sort == "relevance" and not browse:
+        flt = None if fmask is None else set(np.flatnonzero(matched).tolist())
+        results = searcher.search(q, filter=flt, limit=start + count)
+        return [(h.docnum, h.score) for h in results[start:start + count]]
+    docs = np.flatnonzero(matched)
+    dates = fc.dates[docs]
+    order = np.lexsort((docs, dates)) if p.sort == "date_asc" else np.lexsort((docs, -dates))
+    return [(int(d), None) for d in docs[order][start:start + count]]
+
+
+def _query_terms(searcher, q, browse) -> frozenset[str]:
+    if browse:
+        return frozenset()
+    return frozenset(t.decode("utf-8") if isinstance(t, bytes) else t
+                     for f, t in q.existing_terms(searcher.reader(), phrases=True, expand=True)
+                     if f == "content")
+
+
+def search(archive: Archive, params: SearchParams) -> dict:
+    p = params.validate()
+    searcher, fc, q, notice, browse, matched, fmask = _prepare(archive, p)
+    total = int(matched.sum())
+    facets = {name: [{"value": v, "count": c} for v, c in fc.field(name).counts(matched)]
+              for name in FACETS_IN_ANSWER}
+    if len(p.year) == 1:
+        facets["month"] = [{"value": v, "count": c} for v, c in fc.field("month").counts(matched)]
+    start = (p.page - 1) * p.per_page
+    hits_docs = _ordered(searcher, fc, q, p, browse, matched, fmask, start, p.per_page) if start < total else []
+    terms = _query_terms(searcher, q, browse)
+    hits = [_hit(searcher.stored_fields(d), terms, s) for d, s in hits_docs]
+    answer = {"query": p.q, "total": total, "page": p.page, "per_page": p.per_page,
+              "hits": hits, "facets": facets}
+    if notice:
+        answer["notice"] = notice
+    return answer
+
+
+def export(archive: Archive, params: SearchParams, limit: int):
+    """(total, rows): the whole result set in order, at most `limit` rows, as plain dicts."""
+    p = params.validate()
+    searcher, fc, q, _, browse, matched, fmask = _prepare(archive, p)
+    total = int(matched.sum())
+    ordered = _ordered(searcher, fc, q, p, browse, matched, fmask, 0, min(total, limit))
+
+    def rows():
+        for docnum, score in ordered:
+            d = searcher.stored_fields(docnum)
+            yield {"id": d["id"], "date": d.get("date") or None, "title": d.get("title", ""),
+                   "region": split_values(d.get("region")), "projects": split_values(d.get("project")),
+                   "officials": split_values(d.get("official")), "url": d.get("url") or None,
+                   "score": None if score is None else round(float(score), 4), "text": d.get("text", "")}
+
+    return total, rows()
+
+
+def get_document(archive: Archive, doc_id: str) -> dict | None:
+    searcher, _ = archive.acquire()
+    stored = searcher.document(id=doc_id)
+    if stored is None:
+        return None
+    return {
+        "id": stored["id"], "title": stored.get("title", ""), "date": stored.get("date") or None,
+        "text": stored.get("text", ""), "url": stored.get("url") or None,
+        "region": split_values(stored.get("region")), "projects": split_values(stored.get("project")),
+        "officials": split_values(stored.get("official")),
+    }
+
+
+def stats(archive: Archive, top: int = 10) -> dict:
+    searcher, fc = archive.acquire()
+    dates = fc.dates[fc.live]
+    known = dates[dates > 0]
+
+    def iso(v: int) -> str:
+        s = str(int(v))
+        return f"{s[:4]}-{s[4:6]}-{s[6:]}"
+
+    return {
+        "documents": int(fc.live.sum()),
+        "date_from": iso(known.min()) if known.size else None,
+        "date_to": iso(known.max()) if known.size else None,
+        "undated": int((dates == 0).sum()),
+        "facets": {name: [{"value": v, "count": c} for v, c in fc.field(name).counts(fc.live)[:top]]
+                   for name in FACETS_IN_ANSWER},
+    }
+
+
+__all__ = ["Archive", "SearchParams", "BadRequest", "search", "export", "get_document", "stats",
+           "FACET_QUERY_FIELDS"]

@@ -1,0 +1,31 @@
+"""The web app: the search page for journalists and the JSON API for researchers."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+
+from indexer import store
+from indexer.search import Archive
+
+
+def create_app(config: dict | None = None) -> Flask:
+    """Application factory; `config` overrides defaults (tests pass INDEX_DIR)."""
+    app = Flask(__name__)
+    app.config.from_mapping(
+        INDEX_DIR=str(store.default_index_dir()),
+        EXPORT_LIMIT=10_000,
+        JSON_AS_ASCII=False,
+    )
+    if config:
+        app.config.update(config)
+    app.json.ensure_ascii = False
+    # one Archive (one open searcher, reopened when the index changes) per worker process
+    app.extensions["archive"] = Archive(Path(app.config["INDEX_DIR"]))
+
+    from . import api, pages, security
+
+    app.register_blueprint(api.bp)
+    app.register_blueprint(pages.bp)
+    security.init_app(app)
+    return app

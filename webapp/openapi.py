@@ -1,0 +1,109 @@
+"""OpenAPI 3.1 description of the JSON API; a test checks real answers against it."""
+from __future__ import annotations
+
+from indexer.search import MAX_PAGE, MAX_PER_PAGE, SORTS
+
+_STR_LIST = {"type": "array", "items": {"type": "string"}}
+_FACET_LIST = {"type": "array", "items": {
+    "type": "object", "required": ["value", "count"], "additionalProperties": False,
+    "properties": {"value": {"type": "string"}, "count": {"type": "integer", "minimum": 1}}}}
+
+HIT = {
+    "type": "object",
+    "required": ["id", "title", "date", "region", "projects", "officials", "snippet", "score"],
+    "properties": {
+        "id": {"type": "string"}, "title": {"type": "string"},
+        "date": {"type": ["string", "null"], "format": "date"},
+        "region": _STR_LIST, "projects": _STR_LIST, "officials": _STR_LIST,
+        "snippet": {"type": "string", "description": "HTML: escaped text, only <mark> is markup"},
+        "score": {"type": ["number", "null"], "description": "null when not ranked by relevance"},
+        "url": {"type": ["string", "null"]},
+    },
+}
+SEARCH_RESULT = {
+    "type": "object",
+    "required": ["query", "total", "page", "per_page", "hits", "facets"],
+    "properties": {
+        "query": {"type": "string"}, "total": {"type": "integer", "minimum": 0},
+        "page": {"type": "integer", "minimum": 1}, "per_page": {"type": "integer", "minimum": 1},
+        "hits": {"type": "array", "items": HIT},
+        "facets": {"type": "object", "required": ["region", "project", "official", "year"],
+                   "properties": {k: _FACET_LIST for k in ("region", "project", "official", "year", "month")},
+                   "additionalProperties": False},
+        "notice": {"type": "string", "description": "set when the query was read as plain words"},
+    },
+}
+DOCUMENT = {
+    "type": "object",
+    "required": ["id", "title", "date", "text", "region", "projects", "officials"],
+    "properties": {
+        "id": {"type": "string"}, "title": {"type": "string"},
+        "date": {"type": ["string", "null"], "format": "date"}, "text": {"type": "string"},
+        "url": {"type": ["string", "null"]}, "region": _STR_LIST, "projects": _STR_LIST,
+        "officials": _STR_LIST,
+    },
+}
+ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
+HEALTH = {"type": "object", "required": ["status", "documents"],
+          "properties": {"status": {"type": "string"}, "documents": {"type": "integer"}}}
+
+
+def _param(name, schema, description, repeat=False):
+    p = {"name": name, "in": "query", "required": False, "description": description,
+         "schema": {"type": "array", "items": schema} if repeat else schema}
+    if repeat:
+        p.update(style="form", explode=True)
+    return p
+
+
+SEARCH_PARAMS = [
+    _param("q", {"type": "string", "maxLength": 1000}, "query; empty browses all. AND by default, "
+           "\"phrases\", OR, NOT, field:value, prefix*"),
+    _param("region", {"type": "string"}, "region (any alias); repeat: OR", True),
+    _param("project", {"type": "string"}, "party project (any script); repeat: OR", True),
+    _param("official", {"type": "string"}, "official (any case); repeat: OR", True),
+    _param("year", {"type": "string", "pattern": "^[0-9]{4}$"}, "year (extension); repeat: OR", True),
+    _param("date_from", {"type": "string", "format": "date"}, "from date, inclusive"),
+    _param("date_to", {"type": "string", "format": "date"}, "to date, inclusive"),
+    _param("sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}, "order"),
+    _param("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}, "page, from 1"),
+    _param("per_page", {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 20}, "hits a page"),
+]
+
+
+def _json(schema):
+    return {"application/json": {"schema": schema}}
+
+
+def openapi_document(export_limit: int) -> dict:
+    bad = {"description": "a bad parameter; the message names it", "content": _json(ERROR)}
+    export_note = (f"The whole result set in the search order, at most {export_limit} rows; "
+                   "headers X-Total-Count, X-Export-Limit and X-Export-Truncated state the bound.")
+    return {
+        "openapi": "3.1.0",
+        "info": {"title": "Regional news archive search", "version": "1.0"},
+        "paths": {
+            "/api/search": {"get": {"summary": "Search with facet counts over the whole result set",
+                                    "parameters": SEARCH_PARAMS,
+                                    "responses": {"200": {"description": "results", "content": _json(SEARCH_RESULT)},
+                                                  "400": bad}}},
+            "/api/search.csv": {"get": {"summary": "Export as CSV (UTF-8 with BOM)", "description": export_note,
+                                        "parameters": SEARCH_PARAMS[:-2] + SEARCH_PARAMS[-2:-1],
+                                        "responses": {"200": {"description": "CSV",
+                                                              "content": {"text/csv": {"schema": {"type": "string"}}}},
+                                                      "400": bad}}},
+            "/api/search.jsonl": {"get": {"summary": "Export as JSON Lines", "description": export_note,
+                                          "parameters": SEARCH_PARAMS[:-2] + SEARCH_PARAMS[-2:-1],
+                                          "responses": {"200": {"description": "one JSON object a line",
+                                                                "content": {"application/x-ndjson": {"schema": {"type": "string"}}}},
+                                                        "400": bad}}},
+            "/api/doc/{id}": {"get": {"summary": "One whole document",
+                                      "parameters": [{"name": "id", "in": "path", "required": True,
+                                                      "schema": {"type": "string"}}],
+                                      "responses": {"200": {"description": "the document", "content": _json(DOCUMENT)},
+                                                    "404": {"description": "unknown id", "content": _json(ERROR)}}}},
+            "/healthz": {"get": {"summary": "Liveness and document count",
+                                 "responses": {"200": {"description": "ok", "content": _json(HEALTH)},
+                                               "503": {"description": "no index", "content": _json(ERROR)}}}},
+        },
+    }

@@ -1,0 +1,161 @@
+"""HTML pages: the search page and the item page. They format `indexer.search` answers."""
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from flask import Blueprint, current_app, render_template, request
+from markupsafe import Markup
+
+from indexer import store
+from indexer.search import BadRequest, SearchParams, get_document, search
+
+from .params import search_params
+
+bp = Blueprint("pages", __name__)
+
+FACET_TITLES = {"region": "Регион", "project": "Партийный проект", "official": "Официальное лицо", "year": "Год"}
+SORT_TITLES = {"relevance": "по релевантности", "date_desc": "сначала новые", "date_asc": "сначала старые"}
+FACET_SHOWN = 12
+MONTHS = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
+
+
+def _archive():
+    return current_app.extensions["archive"]
+
+
+def _state_pairs(p: SearchParams) -> list[tuple[str, str]]:
+    pairs = []
+    if p.q:
+        pairs.append(("q", p.q))
+    for name in ("region", "project", "official", "year"):
+        pairs += [(name, v) for v in getattr(p, name)]
+    if p.date_from:
+        pairs.append(("date_from", p.date_from))
+    if p.date_to:
+        pairs.append(("date_to", p.date_to))
+    if p.sort != "relevance":
+        pairs.append(("sort", p.sort))
+    if p.per_page != 20:
+        pairs.append(("per_page", str(p.per_page)))
+    return pairs
+
+
+class Urls:
+    """Links for every change of state; every state is a URL to share."""
+
+    def __init__(self, p: SearchParams):
+        self.p = p
+        self.pairs = _state_pairs(p)
+
+    def _url(self, pairs) -> str:
+        return "/?" + urlencode(pairs) if pairs else "/"
+
+    def toggle(self, name: str, value: str) -> str:
+        pairs = [kv for kv in self.pairs if kv != (name, value)]
+        if len(pairs) == len(self.pairs):
+            pairs.append((name, value))
+        return self._url(pairs)
+
+    def without(self, *names: str) -> str:
+        return self._url([kv for kv in self.pairs if kv[0] not in names])
+
+    def only_query(self, q: str) -> str:
+        return self._url([("q", q)] if q else [])
+
+    def page(self, n: int) -> str:
+        return self._url(self.pairs + ([("page", str(n))] if n > 1 else []))
+
+    def sort(self, s: str) -> str:
+        return self._url([kv for kv in self.pairs if kv[0] != "sort"] + ([("sort", s)] if s != "relevance" else []))
+
+    def facet_search(self, name: str, value: str) -> str:
+        return self._url([(name, value)])
+
+
+def _chart(result: dict, p: SearchParams) -> dict | None:
+    """Bars per year, or per month when one year is chosen, as plain numbers for an SVG."""
+    if len(p.year) == 1 and result["facets"].get("month"):
+        counts = {v["value"][5:7]: v["count"] for v in result["facets"]["month"]}
+        bars = [(MONTHS[i], counts.get(f"{i + 1:02d}", 0), None) for i in range(12)]
+        title = f"Материалы по месяцам, {p.year[0]}"
+    else:
+        counts = {v["value"]: v["count"] for v in result["facets"]["year"]}
+        if not counts:
+            return None
+        years = range(int(min(counts)), int(max(counts)) + 1)
+        bars = [(str(y), counts.get(str(y), 0), str(y)) for y in years]
+        title = "Материалы по годам"
+    top = max(c for _, c, _ in bars) or 1
+    width = 36
+    return {"title": title, "top": top, "bar_width": width, "height": 120,
+            "width": width * len(bars),
+            "bars": [{"label": lab, "count": c, "year": y, "x": i * width,
+                      "h": round(100 * c / top), "y": 110 - round(100 * c / top)}
+                     for i, (lab, c, y) in enumerate(bars)]}
+
+
+def _suggestions(p: SearchParams) -> list[dict]:
+    """When nothing is found: the same words without filters, or each word alone."""
+    out = []
+    has_filters = any([p.region, p.project, p.official, p.year, p.date_from, p.date_to])
+    if has_filters and p.q:
+        n = search(_archive(), SearchParams(q=p.q, per_page=1))["total"]
+        if n:
+            out.append({"text": f"«{p.q}» без фильтров", "url": Urls(p).only_query(p.q), "count": n})
+    words = p.q.split()
+    if len(words) > 1:
+        for w in words[:6]:
+            try:
+                n = search(_archive(), SearchParams(q=w, per_page=1))["total"]
+            except BadRequest:
+                continue
+            if n:
+                out.append({"text": w, "url": Urls(p).only_query(w), "count": n})
+    return out
+
+
+@bp.get("/")
+def index():
+    error = None
+    try:
+        p = search_params(request.args)
+    except BadRequest as exc:
+        error, p = str(exc), SearchParams()
+    try:
+        result = search(_archive(), p)
+    except store.IndexMissing as exc:
+        return render_template("error.html", message=str(exc)), 503
+    pages = max(1, -(-result["total"] // p.per_page))
+    selected = {name: set(getattr(p, name)) for name in FACET_TITLES}
+    facets = []
+    for name, title in FACET_TITLES.items():
+        values = result["facets"][name]
+        if name == "year":
+            values = sorted(values, key=lambda v: v["value"], reverse=True)
+        shown = values[:FACET_SHOWN] + [v for v in values[FACET_SHOWN:] if v["value"] in selected[name]]
+        shown_values = {v["value"] for v in shown}
+        shown += [{"value": v, "count": 0} for v in sorted(selected[name]) if v not in shown_values]
+        facets.append({"name": name, "title": title, "values": shown, "more": max(0, len(values) - len(shown))})
+    chips = [(FACET_TITLES[n], v, Urls(p).toggle(n, v)) for n in FACET_TITLES for v in getattr(p, n)]
+    if p.date_from or p.date_to:
+        chips.append(("Даты", f"{p.date_from or '…'} — {p.date_to or '…'}", Urls(p).without("date_from", "date_to")))
+    status = 400 if error else 200
+    return render_template(
+        "search.html", p=p, result=result, error=error, urls=Urls(p), facets=facets, selected=selected,
+        chips=chips, pages=pages, chart=_chart(result, p), sort_titles=SORT_TITLES,
+        suggestions=_suggestions(p) if result["total"] == 0 and not error else [],
+        snippet=lambda s: Markup(s),  # snippets are built escaped, only <mark> is markup
+    ), status
+
+
+@bp.get("/doc/<path:doc_id>")
+def document(doc_id: str):
+    try:
+        doc = get_document(_archive(), doc_id)
+    except store.IndexMissing as exc:
+        return render_template("error.html", message=str(exc)), 503
+    if doc is None:
+        return render_template("error.html", message=f"Материал «{doc_id}» не найден."), 404
+    back = request.referrer if request.referrer and request.referrer.startswith(request.host_url) else "/"
+    return render_template("doc.html", doc=doc, urls=Urls(SearchParams()), back=back,
+                           facet_titles=FACET_TITLES)
