@@ -12,6 +12,7 @@ import fcntl
 import os
 import shutil
 import time
+import uuid
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -58,7 +59,7 @@ def current_path(index_dir: Path) -> Path:
 
 def new_generation_path(index_dir: Path) -> Path:
     index_dir.mkdir(parents=True, exist_ok=True)
-    name = time.strftime("gen-%Y%m%dT%H%M%S") + f"-{os.getpid()}"
+    name = time.strftime("gen-%Y%m%dT%H%M%S") + f"-{os.getpid()}-{uuid.uuid4().hex[:6]}"
     path = index_dir / name
     path.mkdir()
     return path

@@ -78,30 +78,47 @@ def _surname_nominative(word: str, case: str, female: bool) -> str | None:
     return w if case == "nomn" else None
 
 
+def _nominative(parse, gender=None) -> str | None:
+    grammemes = {"nomn", gender} if gender in ("masc", "femn") else {"nomn"}
+    form = parse.inflect(grammemes) or parse.inflect({"nomn"})
+    return form.word if form else None
+
+
+def _cap(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
 def _unknown_person(a: Word, b: Word) -> str | None:
     """`Имя Фамилия` in the nominative for a first-name + surname pair pymorphy3 recognises."""
     m = morph()
-    for p in m.parse(a.text):
-        tag = p.tag
-        if "Name" not in tag or tag.case not in CASES:
-            continue
-        female = tag.gender == "femn"
-        first = p.inflect({"nomn"})
-        if first is None:
-            continue
-        surname = None
-        for q in m.parse(b.text):
-            if "Surn" in q.tag and q.tag.case == tag.case and (q.tag.gender == tag.gender):
-                nom = q.inflect({"nomn", tag.gender}) if tag.gender else q.inflect({"nomn"})
-                surname = nom.word if nom else None
-                break
-        if surname is None and b.text[:1].isupper():
-            low = b.text.lower()
-            if low.endswith(("ов", "ев", "ин", "ова", "ева", "ина", "ову", "еву", "ину", "овым", "евым",
-                             "иным", "ове", "еве", "ине", "овой", "евой", "иной", "улы", "кызы")):
-                surname = _surname_nominative(low, tag.case, female)
-        if surname:
-            return f"{first.word.capitalize()} {surname[:1].upper()}{surname[1:]}"
+    names = [p for p in m.parse(a.text) if "Name" in p.tag and p.tag.case in CASES and p.tag.number != "plur"]
+    if not names:
+        return None
+    surnames = [q for q in m.parse(b.text) if "Surn" in q.tag and q.tag.number != "plur"]
+    # 1. a first name and a surname agreeing in case and gender
+    for p in names:
+        for q in surnames:
+            if p.tag.case == q.tag.case and p.tag.gender == q.tag.gender:
+                first, last = _nominative(p), _nominative(q, q.tag.gender)
+                if first and last:
+                    return f"{_cap(first)} {_cap(last)}"
+    # 2. the surname alone tells the gender (Kazakh first names often do not inflect: Жанар Ахметовой)
+    if surnames and len({q.tag.gender for q in surnames}) == 1:
+        q = surnames[0]
+        p = next((p for p in names if p.tag.case == q.tag.case and p.tag.gender == q.tag.gender), None)
+        first = _nominative(p) if p else a.text.lower()
+        last = _nominative(q, q.tag.gender)
+        if first and last:
+            return f"{_cap(first)} {_cap(last)}"
+    # 3. a surname pymorphy3 does not know, undone by the pattern of -ов/-ев/-ин surnames
+    p = names[0]
+    low = b.text.lower()
+    if low.endswith(("ов", "ев", "ин", "ова", "ева", "ина", "ову", "еву", "ину", "овым", "евым",
+                     "иным", "ове", "еве", "ине", "овой", "евой", "иной", "улы", "кызы")):
+        last = _surname_nominative(low, p.tag.case, p.tag.gender == "femn")
+        first = _nominative(p)
+        if last and first:
+            return f"{_cap(first)} {_cap(last)}"
     return None
 
 

@@ -1,0 +1,120 @@
+"""The JSON API through Flask's test client: shape, parameters, errors, exports, OpenAPI."""
+import csv
+import io
+import json
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from webapp.openapi import openapi_document
+
+
+def get_json(client, url, status=200):
+    r = client.get(url)
+    assert r.status_code == status, r.data
+    assert r.mimetype == "application/json"
+    return r.get_json()
+
+
+def test_search_answers_spec_shape(client):
+    data = get_json(client, "/api/search?q=прием+граждан")
+    assert data["query"] == "прием граждан" and data["page"] == 1 and data["per_page"] == 20
+    hit = next(h for h in data["hits"] if h["id"] == "seed_snippets-1")
+    assert hit["officials"] == ["Куанышбек Искаков"] and hit["region"] == ["Кызылординская область"]
+    assert "<mark>прием</mark>" in hit["snippet"]
+    assert {"value": "Кызылординская область", "count": 1} in data["facets"]["region"]
+
+
+def test_repeatable_filters_and_aliases(client):
+    one = get_json(client, "/api/search?region=Кызылординская+область")["total"]
+    two = get_json(client, "/api/search?region=Кызылординская+область&region=Костанайская+область")["total"]
+    kst = get_json(client, "/api/search?region=Костанайская+область")["total"]
+    assert two == one + kst
+    assert get_json(client, "/api/search?region=Нур-Султан")["total"] == get_json(client, "/api/search?region=Астана")["total"] > 0
+    assert get_json(client, "/api/search?project=Құтты+мекен")["total"] == get_json(client, "/api/search?project=Qutty+meken")["total"] > 0
+
+
+def test_pagination_and_sort(client):
+    p1 = get_json(client, "/api/search?sort=date_desc&per_page=5")
+    p2 = get_json(client, "/api/search?sort=date_desc&per_page=5&page=2")
+    assert p1["total"] == p2["total"] == 52
+    assert not {h["id"] for h in p1["hits"]} & {h["id"] for h in p2["hits"]}
+    assert p1["hits"][-1]["date"] >= p2["hits"][0]["date"]
+    beyond = get_json(client, "/api/search?page=100")
+    assert beyond["hits"] == [] and beyond["total"] == 52
+
+
+@pytest.mark.parametrize("query, name", [
+    ("page=0", "page"), ("page=abc", "page"), ("page=-3", "page"), ("per_page=101", "per_page"),
+    ("per_page=0", "per_page"), ("sort=random", "sort"), ("date_from=2019-13-01", "date_from"),
+    ("date_to=yesterday", "date_to"), ("date_from=2020-01-01&date_to=2019-01-01", "date_from"),
+    ("year=19", "year"), ("q=" + "а" * 1001, "q"), ("page=99999999999999", "page"),
+])
+def test_bad_parameters_are_400_naming_the_parameter(client, query, name):
+    data = get_json(client, "/api/search?" + query, 400)
+    assert name in data["error"]
+
+
+def test_doc_and_404(client):
+    doc = get_json(client, "/api/doc/dev-024")
+    assert doc["officials"] == ["Гульшара Абдыкаликова"] and doc["text"].startswith("Депутаты Кызылординского")
+    assert "unknown" not in get_json(client, "/api/doc/no-such-id", 404)["error"] or True
+    assert get_json(client, "/api/doc/no-such-id", 404)["error"] == "no document with id 'no-such-id'"
+
+
+def test_healthz_counts_documents(client):
+    assert get_json(client, "/healthz") == {"status": "ok", "documents": 52}
+
+
+def test_csv_export_is_whole_result_set_with_bom_and_bound(client, app):
+    r = client.get("/api/search.csv?q=партии")
+    body = r.data.decode("utf-8")
+    assert body.startswith("\ufeff") and r.mimetype == "text/csv"
+    rows = list(csv.DictReader(io.StringIO(body.lstrip("\ufeff"))))
+    total = get_json(client, "/api/search?q=партии")["total"]
+    limit = app.config["EXPORT_LIMIT"]
+    assert len(rows) == min(total, limit) and total > 20  # more than one page
+    assert r.headers["X-Total-Count"] == str(total) and r.headers["X-Export-Limit"] == str(limit)
+    assert r.headers["X-Export-Truncated"] == ("true" if total > limit else "false")
+    assert any("Кызылординская область" in row["region"] for row in rows)
+
+
+def test_jsonl_export_matches_search_order(client):
+    r = client.get("/api/search.jsonl?region=Астана&sort=date_asc")
+    lines = [json.loads(x) for x in r.data.decode("utf-8").splitlines()]
+    api = get_json(client, "/api/search?region=Астана&sort=date_asc&per_page=100")
+    assert [x["id"] for x in lines] == [h["id"] for h in api["hits"]]
+    assert client.get("/api/search.jsonl?per_page=x").status_code == 400
+
+
+def test_openapi_describes_what_endpoints_return(client):
+    spec = get_json(client, "/api/openapi.json")
+    assert spec["openapi"].startswith("3.") and spec == json.loads(json.dumps(openapi_document(30)))
+    Draft202012Validator.check_schema(spec["paths"]["/api/search"]["get"]["responses"]["200"]["content"]["application/json"]["schema"])
+
+    def schema(path, status):
+        return spec["paths"][path]["get"]["responses"][status]["content"]["application/json"]["schema"]
+
+    for url in ["/api/search?q=прием+граждан", "/api/search", "/api/search?year=2019",
+                "/api/search?q=%22прием", "/api/search?q=Кызылорда&sort=date_desc"]:
+        Draft202012Validator(schema("/api/search", "200")).validate(get_json(client, url))
+    Draft202012Validator(schema("/api/search", "400")).validate(get_json(client, "/api/search?page=0", 400))
+    Draft202012Validator(schema("/api/doc/{id}", "200")).validate(get_json(client, "/api/doc/dev-001"))
+    Draft202012Validator(schema("/api/doc/{id}", "404")).validate(get_json(client, "/api/doc/x", 404))
+    Draft202012Validator(schema("/healthz", "200")).validate(get_json(client, "/healthz"))
+    documented = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
+    assert documented == {"q", "region", "project", "official", "year", "date_from", "date_to", "sort", "page", "per_page"}
+
+
+def test_security_headers(client):
+    r = client.get("/api/search")
+    assert "script-src 'self'" in r.headers["Content-Security-Policy"]
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_missing_index_is_503_json(tmp_path):
+    from webapp import create_app
+
+    c = create_app({"INDEX_DIR": str(tmp_path / "none")}).test_client()
+    r = c.get("/api/search?q=x")
+    assert r.status_code == 503 and "newsarchive index" in r.get_json()["error"]

@@ -1,0 +1,119 @@
+"""Building and updating the index, from the API and from the `newsarchive` command."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from indexer import store
+from indexer.build import NothingToIndex, build
+from indexer.search import Archive, SearchParams, search
+
+from .conftest import ROOT, write_jsonl
+
+ITEMS = [
+    {"id": "a", "date": "2019-09-11", "text": "В Кызылорде аким области Куанышбек Искаков провел прием граждан."},
+    {"id": "b", "date": "2020-05-13", "text": "Костанайский областной филиал партии «Nur Otan» в рамках проекта «Ардагерлерді ардақтайық» поздравил ветеранов."},
+    {"id": "c", "date": "2021-02-24", "text": "В Рудном в рамках проекта «Qutty meken» проверили новый дом."},
+]
+
+
+def run_cli(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "indexer.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=120)
+
+
+def test_incremental_update_changes_deletes_and_adds(tmp_path):
+    corpus = write_jsonl(tmp_path / "c.jsonl", ITEMS)
+    ix = tmp_path / "ix"
+    first = build([corpus], ix, progress=False)
+    assert (first.mode, first.added) == ("rebuild", 3)
+    gen = store.current_generation(ix)
+    archive = Archive(ix)
+    assert search(archive, SearchParams(q="ветеранов"))["total"] == 1
+
+    changed = dict(ITEMS[0], text="В Кызылорде аким области Гульшара Абдыкаликова встретилась с ветеранами.")
+    new = {"id": "d", "date": "2022-01-05", "text": "В Павлодаре прошла встреча с ветеранами."}
+    write_jsonl(corpus, [changed, ITEMS[1], new])  # c vanished
+    s = build([corpus], ix, progress=False)
+    assert (s.mode, s.added, s.updated, s.unchanged, s.deleted) == ("update", 1, 1, 1, 1)
+    assert store.current_generation(ix) == gen  # updated in place, not rebuilt
+    r = search(archive, SearchParams(q="ветеранов", per_page=10))  # the same Archive sees the change
+    assert sorted(h["id"] for h in r["hits"]) == ["a", "b", "d"]
+    assert search(archive, SearchParams(q="Искаков"))["total"] == 0
+    assert search(archive, SearchParams(official=["Гульшара Абдыкаликова"]))["total"] == 1
+    assert search(archive, SearchParams(q="Рудный"))["total"] == 0
+    facets = search(archive, SearchParams())["facets"]
+    assert {f["value"]: f["count"] for f in facets["year"]} == {"2019": 1, "2020": 1, "2022": 1}
+    # nothing changed: nothing written
+    again = build([corpus], ix, progress=False)
+    assert (again.indexed, again.deleted, again.unchanged) == (0, 0, 3)
+
+
+def test_rebuild_switches_generation_atomically_and_cleans_up(tmp_path):
+    corpus = write_jsonl(tmp_path / "c.jsonl", ITEMS)
+    ix = tmp_path / "ix"
+    build([corpus], ix, progress=False)
+    g1 = store.current_generation(ix)
+    archive = Archive(ix)
+    assert search(archive, SearchParams())["total"] == 3
+    (ix / "gen-crashed-leftover").mkdir()
+    write_jsonl(corpus, ITEMS[:2])
+    build([corpus], ix, rebuild=True, progress=False)
+    g2 = store.current_generation(ix)
+    assert g2 != g1
+    assert search(archive, SearchParams())["total"] == 2  # a worker's Archive follows the pointer
+    gens = {p.name for p in ix.iterdir() if p.name.startswith("gen-")}
+    assert gens == {g1, g2}  # the previous one is kept for readers; the leftover is gone
+
+
+def test_nothing_to_index_leaves_served_index(tmp_path):
+    corpus = write_jsonl(tmp_path / "c.jsonl", ITEMS)
+    ix = tmp_path / "ix"
+    build([corpus], ix, progress=False)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{broken\n", "utf-8")
+    with pytest.raises(NothingToIndex):
+        build([bad], ix, rebuild=True, progress=False)
+    assert search(Archive(ix), SearchParams())["total"] == 3
+
+
+def test_second_build_is_refused_while_one_runs(tmp_path):
+    ix = tmp_path / "ix"
+    with store.build_lock(ix):
+        with pytest.raises(store.BuildLocked, match="another `newsarchive index` is running"):
+            build([write_jsonl(tmp_path / "c.jsonl", ITEMS)], ix, progress=False)
+
+
+def test_cli_index_names_bad_lines_and_summarises(tmp_path):
+    lines = [json.dumps(ITEMS[0], ensure_ascii=False), "{not json", json.dumps({"id": "z"}),
+             json.dumps(ITEMS[1], ensure_ascii=False)]
+    corpus = tmp_path / "mixed.jsonl"
+    corpus.write_text("\n".join(lines) + "\n", "utf-8")
+    ix = tmp_path / "ix"
+    r = run_cli("index", "--corpus", str(corpus), "--index", str(ix))
+    assert r.returncode == 0, r.stderr
+    assert f"{corpus}:2: malformed JSON" in r.stderr
+    assert f"{corpus}:3: no text" in r.stderr
+    assert "indexed 2" in r.stdout and "skipped 2" in r.stdout and "docs/s" in r.stdout
+    out = run_cli("search", "прием граждан", "--json", "--index", str(ix))
+    data = json.loads(out.stdout)
+    assert [h["id"] for h in data["hits"]] == ["a"]
+    assert data["hits"][0]["officials"] == ["Куанышбек Искаков"]
+    table = run_cli("search", "Искаков", "--index", str(ix))
+    assert "1 found" in table.stdout and "[Искакова]" not in table.stdout
+    stats = run_cli("stats", "--index", str(ix))
+    assert "documents: 2" in stats.stdout and "2019-09-11 .. 2020-05-13" in stats.stdout
+
+
+def test_cli_errors_are_clear_and_non_zero(tmp_path):
+    r = run_cli("search", "прием", "--index", str(tmp_path / "none"))
+    assert r.returncode != 0 and "run `newsarchive index` first" in r.stderr
+    r = run_cli("index", "--corpus", str(tmp_path / "missing"), "--index", str(tmp_path / "ix"))
+    assert r.returncode != 0 and "corpus path not found" in r.stderr
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", "utf-8")
+    r = run_cli("index", "--corpus", str(empty), "--index", str(tmp_path / "ix"))
+    assert r.returncode != 0 and "no valid records" in r.stderr
+    r = run_cli("search", "прием", "--from", "2019-13-01", "--index", str(tmp_path / "ix"))
+    assert r.returncode != 0
