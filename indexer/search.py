@@ -133,14 +133,13 @@ def _date_int(iso: str) -> int:
     return int(iso.replace("-", ""))
 
 
-def _filter_mask(fc: FacetCache, p: SearchParams) -> np.ndarray | None:
-    mask = None
+def _filter_masks(fc: FacetCache, p: SearchParams) -> dict[str, np.ndarray]:
+    """One mask per filtered facet (values OR-ed) and one for the date range."""
+    masks = {}
     for facet, values in (("region", p.region), ("project", p.project),
                           ("official", p.official), ("year", p.year)):
         if values:
-            wanted = [canonical_facet_value(facet, v) for v in values]
-            m = fc.field(facet).mask_any(wanted)
-            mask = m if mask is None else mask & m
+            masks[facet] = fc.field(facet).mask_any([canonical_facet_value(facet, v) for v in values])
     if p.date_from or p.date_to:
         d = fc.dates
         m = d > 0
@@ -148,8 +147,15 @@ def _filter_mask(fc: FacetCache, p: SearchParams) -> np.ndarray | None:
             m &= d >= _date_int(p.date_from)
         if p.date_to:
             m &= d <= _date_int(p.date_to)
-        mask = m if mask is None else mask & m
-    return mask
+        masks["date"] = m
+    return masks
+
+
+def _and(base: np.ndarray, masks) -> np.ndarray:
+    out = base.copy()
+    for m in masks:
+        out &= m
+    return out
 
 
 def _prepare(archive: Archive, p: SearchParams):
@@ -159,17 +165,16 @@ def _prepare(archive: Archive, p: SearchParams):
     except QueryTooLarge as exc:
         raise BadRequest(str(exc)) from None
     browse = isinstance(q, Q.Every)
-    matched = fc.live.copy() if browse else fc.mask_of(q.docs(searcher))
-    fmask = _filter_mask(fc, p)
-    if fmask is not None:
-        matched &= fmask
-    return searcher, fc, q, notice, browse, matched, fmask
+    base = fc.live.copy() if browse else fc.mask_of(q.docs(searcher))
+    masks = _filter_masks(fc, p)
+    matched = _and(base, masks.values())
+    return searcher, fc, q, notice, browse, base, masks, matched
 
 
-def _ordered(searcher, fc, q, p, browse, matched, fmask, start: int, count: int):
+def _ordered(searcher, fc, q, p, browse, matched, filtered: bool, start: int, count: int):
     """(docnum, score) of the result list from `start`, `count` long, in the asked order."""
     if p.sort == "relevance" and not browse:
-        flt = None if fmask is None else set(np.flatnonzero(matched).tolist())
+        flt = set(np.flatnonzero(matched).tolist()) if filtered else None
         results = searcher.search(q, filter=flt, limit=start + count)
         return [(h.docnum, h.score) for h in results[start:start + count]]
     docs = np.flatnonzero(matched)
@@ -188,18 +193,25 @@ def _query_terms(searcher, q, browse) -> frozenset[str]:
 
 def search(archive: Archive, params: SearchParams) -> dict:
     p = params.validate()
-    searcher, fc, q, notice, browse, matched, fmask = _prepare(archive, p)
+    searcher, fc, q, notice, browse, base, masks, matched = _prepare(archive, p)
     total = int(matched.sum())
-    facets = {name: [{"value": v, "count": c} for v, c in fc.field(name).counts(matched)]
-              for name in FACETS_IN_ANSWER}
+
+    def counts(name, mask):
+        return [{"value": v, "count": c} for v, c in fc.field(name).counts(mask)]
+
+    facets = {name: counts(name, matched) for name in FACETS_IN_ANSWER}
     if len(p.year) == 1:
-        facets["month"] = [{"value": v, "count": c} for v, c in fc.field("month").counts(matched)]
+        facets["month"] = counts("month", matched)
+    # extension: for a filtered facet, the counts without its own filter, i.e. what ticking
+    # one more value (OR) would add; the page lists these so other values stay choosable
+    choices = {name: counts(name, _and(base, [m for k, m in masks.items() if k != name]))
+               for name in FACETS_IN_ANSWER if name in masks}
     start = (p.page - 1) * p.per_page
-    hits_docs = _ordered(searcher, fc, q, p, browse, matched, fmask, start, p.per_page) if start < total else []
+    hits_docs = _ordered(searcher, fc, q, p, browse, matched, bool(masks), start, p.per_page) if start < total else []
     terms = _query_terms(searcher, q, browse)
     hits = [_hit(searcher.stored_fields(d), terms, s) for d, s in hits_docs]
     answer = {"query": p.q, "total": total, "page": p.page, "per_page": p.per_page,
-              "hits": hits, "facets": facets}
+              "hits": hits, "facets": facets, "facet_choices": choices}
     if notice:
         answer["notice"] = notice
     return answer
@@ -208,9 +220,9 @@ def search(archive: Archive, params: SearchParams) -> dict:
 def export(archive: Archive, params: SearchParams, limit: int):
     """(total, rows): the whole result set in order, at most `limit` rows, as plain dicts."""
     p = params.validate()
-    searcher, fc, q, _, browse, matched, fmask = _prepare(archive, p)
+    searcher, fc, q, _, browse, _, masks, matched = _prepare(archive, p)
     total = int(matched.sum())
-    ordered = _ordered(searcher, fc, q, p, browse, matched, fmask, 0, min(total, limit))
+    ordered = _ordered(searcher, fc, q, p, browse, matched, bool(masks), 0, min(total, limit))
 
     def rows():
         for docnum, score in ordered:

@@ -44,7 +44,7 @@ def test_every_control_has_a_label_and_page_has_landmarks(client):
             assert a.get("id") in doc.labels_for or a.get("aria-label"), a
     names = [t for t, _ in doc.tags]
     assert {"header", "main", "footer", "aside", "h1"} <= set(names)
-    assert 'role="search"' in html
+    assert 'role="search"' in html and html.index('role="search"') < html.index('<main')
 
 
 def test_filters_are_shareable_urls_and_removable(client):

@@ -31,6 +31,9 @@ SEARCH_RESULT = {
                    "properties": {k: _FACET_LIST for k in ("region", "project", "official", "year", "month")},
                    "additionalProperties": False},
         "notice": {"type": "string", "description": "set when the query was read as plain words"},
+        "facet_choices": {"type": "object", "description": "extension: for each filtered facet, its counts "
+                          "without its own filter (what ticking one more value would add)",
+                          "additionalProperties": _FACET_LIST},
     },
 }
 DOCUMENT = {

@@ -129,7 +129,7 @@ def index():
     selected = {name: set(getattr(p, name)) for name in FACET_TITLES}
     facets = []
     for name, title in FACET_TITLES.items():
-        values = result["facets"][name]
+        values = result["facet_choices"].get(name, result["facets"][name])
         if name == "year":
             values = sorted(values, key=lambda v: v["value"], reverse=True)
         shown = values[:FACET_SHOWN] + [v for v in values[FACET_SHOWN:] if v["value"] in selected[name]]

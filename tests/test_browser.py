@@ -1,0 +1,140 @@
+"""A journalist in a real browser: Debian's Chromium driven by Playwright against gunicorn.
+
+Browsers cannot be downloaded here; `.ci/run` installs Debian's chromium, and a missing
+browser fails these tests rather than skipping them.
+"""
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+CHROMIUM = os.environ.get("NEWSARCHIVE_CHROMIUM", "/usr/bin/chromium")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+               "--no-first-run", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(bundled_index):
+    port = _free_port()
+    env = dict(os.environ, NEWSARCHIVE_INDEX=str(bundled_index))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_defaults", "--workers", "2",
+         "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "webapp:create_app()"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 30
+    while True:
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)
+            break
+        except OSError:
+            if proc.poll() is not None or time.time() > deadline:
+                proc.kill()
+                raise RuntimeError("gunicorn did not start: " + proc.stderr.read().decode()[-2000:])
+            time.sleep(0.2)
+    yield base
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install -y chromium chromium-driver"
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+        yield b
+        b.close()
+
+
+def api_total(base, query):
+    import json
+
+    with urllib.request.urlopen(base + "/api/search?" + query) as r:
+        return json.loads(r.read())["total"]
+
+
+def total_on(page) -> int:
+    return int(page.locator("#total strong").inner_text())
+
+
+def _region_box(page, name):
+    return page.locator("#facet-region").get_by_label(name, exact=False)
+
+
+def test_search_narrow_read_and_return(server, browser):
+    from urllib.parse import quote_plus
+
+    page = browser.new_page()
+    page.goto(server + "/")
+    page.fill("#q", "партии")
+    page.press("#q", "Enter")
+    page.wait_for_url("**/?q=*")
+    q = "q=" + quote_plus("партии")
+    assert total_on(page) == api_total(server, q)
+    # tick two regions: with JavaScript each tick applies at once
+    with page.expect_navigation():
+        _region_box(page, "Кызылординская область").check()
+    r1 = "&region=" + quote_plus("Кызылординская область")
+    assert total_on(page) == api_total(server, q + r1)
+    with page.expect_navigation():
+        _region_box(page, "Костанайская область").check()
+    r2 = r1 + "&region=" + quote_plus("Костанайская область")
+    assert total_on(page) == api_total(server, q + r2) > api_total(server, q + r1)
+    filtered_url = page.url
+    # open an item, read it, come back to the same results
+    first = page.locator("ol.hits li h2 a").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_url("**/doc/**")
+    assert page.locator("article h1").inner_text() == title
+    page.go_back()
+    assert page.url == filtered_url and total_on(page) == api_total(server, q + r2)
+    page.close()
+
+
+def test_works_with_javascript_off(server, browser):
+    from urllib.parse import quote_plus
+
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server + "/?q=" + quote_plus("проекта"))
+    before = total_on(page)
+    _region_box(page, "Астана").check()
+    _region_box(page, "Алматы").check()
+    page.get_by_role("button", name="Применить фильтры").click()
+    page.wait_for_load_state()
+    expected = api_total(server, "q=" + quote_plus("проекта") + "&region=" + quote_plus("Астана")
+                         + "&region=" + quote_plus("Алматы"))
+    assert total_on(page) == expected < before
+    page.locator("ol.hits li h2 a").first.click()
+    assert page.locator("article h1").count() == 1
+    ctx.close()
+
+
+def test_accessibility_of_search_and_item_pages(server, browser):
+    from axe_playwright_python.sync_playwright import Axe
+
+    ctx = browser.new_context(bypass_csp=True)  # to inject axe-core; the app's own CSP stays on
+    page = ctx.new_page()
+    axe = Axe()
+    for url in ["/", "/?q=прием+граждан&region=Кызылординская+область", "/?q=xyzzyq", "/doc/dev-024"]:
+        page.goto(server + url)
+        results = axe.run(page)
+        assert results.violations_count == 0, results.generate_report()
+    ctx.close()
