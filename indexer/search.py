@@ -1,6 +1,7 @@
 """The one search both the CLI and the web use; answers plain data in SPEC's JSON shape."""
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,10 +116,22 @@ class Archive:
             self._searcher = None
 
 
+def headline(title: str, text: str, limit: int = 110) -> str:
+    """The title, or for untitled items (the TXT format) the text's first sentence, cut short."""
+    if title:
+        return title
+    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
+    if len(first) <= limit:
+        return first
+    cut = first.rfind(" ", 0, limit)
+    return first[: cut if cut > limit // 2 else limit] + " …"
+
+
 def _hit(stored: dict, terms: frozenset[str], score) -> dict:
     return {
         "id": stored["id"],
         "title": stored.get("title", ""),
+        "headline": headline(stored.get("title", ""), stored.get("text", "")),
         "date": stored.get("date") or None,
         "region": split_values(stored.get("region")),
         "projects": split_values(stored.get("project")),
@@ -242,7 +255,7 @@ def get_document(archive: Archive, doc_id: str) -> dict | None:
         return None
     return {
         "id": stored["id"], "title": stored.get("title", ""), "date": stored.get("date") or None,
-        "text": stored.get("text", ""), "url": stored.get("url") or None,
+        "headline": headline(stored.get("title", ""), stored.get("text", "")), "text": stored.get("text", ""), "url": stored.get("url") or None,
         "region": split_values(stored.get("region")), "projects": split_values(stored.get("project")),
         "officials": split_values(stored.get("official")),
     }

@@ -13,6 +13,7 @@ HIT = {
     "required": ["id", "title", "date", "region", "projects", "officials", "snippet", "score"],
     "properties": {
         "id": {"type": "string"}, "title": {"type": "string"},
+        "headline": {"type": "string", "description": "extension: the title, or the first sentence when untitled"},
         "date": {"type": ["string", "null"], "format": "date"},
         "region": _STR_LIST, "projects": _STR_LIST, "officials": _STR_LIST,
         "snippet": {"type": "string", "description": "HTML: escaped text, only <mark> is markup"},
@@ -42,6 +43,7 @@ DOCUMENT = {
     "properties": {
         "id": {"type": "string"}, "title": {"type": "string"},
         "date": {"type": ["string", "null"], "format": "date"}, "text": {"type": "string"},
+        "headline": {"type": "string"},
         "url": {"type": ["string", "null"]}, "region": _STR_LIST, "projects": _STR_LIST,
         "officials": _STR_LIST,
     },
