@@ -8,7 +8,7 @@ words), and facet fields take values in any spelling (`region:Нур-Султа�
 from __future__ import annotations
 
 import re
-from itertools import groupby
+from itertools import groupby, islice
 
 from whoosh import query as Q
 from whoosh.qparser import AndGroup, QueryParser, plugins, syntax
@@ -17,7 +17,8 @@ from whoosh.qparser.plugins import attach
 from .morphology import NewsAnalyzer, WORD_RE, word_lemmas
 
 MAX_QUERY_CHARS = 1000
-MAX_TERMS = 50
+MAX_WORDS = 50
+MAX_EXPANSION = 1000  # index terms one prefix or wildcard may stand for
 FACET_QUERY_FIELDS = ("region", "project", "official")
 TEXT_ALIASES = {"title": "content", "text": "content", "content": "content"}
 KEY_FIELDS = ("year", "month", "date", "id")
@@ -25,6 +26,18 @@ KEY_FIELDS = ("year", "month", "date", "id")
 
 class QueryTooLarge(ValueError):
     pass
+
+
+class LimitedPrefix(Q.Prefix):
+    """A prefix standing for at most MAX_EXPANSION index terms (`а*` would be most of them)."""
+
+    def _btexts(self, ixreader):
+        return islice(super()._btexts(ixreader), MAX_EXPANSION)
+
+
+class LimitedWildcard(Q.Wildcard):
+    def _btexts(self, ixreader):
+        return islice(super()._btexts(ixreader), MAX_EXPANSION)
 
 
 def canonical_facet_value(fieldname: str, value: str) -> str:
@@ -107,15 +120,15 @@ class NewsQueryParser(QueryParser):
         if fieldname == "content" and termclass is Q.Prefix:
             # terms are lemmas: `провел*` also means the words whose lemma `провел` has
             stem = text.lower().replace("ё", "е")
-            alts = [Q.Prefix("content", stem)]
-            alts += [Q.Prefix("content", lemma) for lemma in word_lemmas(stem, query=True)
+            alts = [LimitedPrefix("content", stem)]
+            alts += [LimitedPrefix("content", lemma) for lemma in word_lemmas(stem, query=True)
                      if lemma != stem and not lemma.isascii()]
             return alts[0] if len(alts) == 1 else Q.Or(alts, boost=boost)
+        if termclass is Q.Prefix:
+            termclass = LimitedPrefix
+        elif termclass is Q.Wildcard:
+            termclass = LimitedWildcard
         return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
-
-
-def _count_terms(q: Q.Query) -> int:
-    return sum(1 for _ in q.leaves())
 
 
 def plain_words_query(text: str) -> Q.Query:
@@ -135,6 +148,9 @@ def parse(schema, text: str) -> tuple[Q.Query, str | None]:
         raise QueryTooLarge(f"q is too long: {len(text)} characters, at most {MAX_QUERY_CHARS}")
     if not text:
         return Q.Every(), None
+    words = len(WORD_RE.findall(text))
+    if words > MAX_WORDS:
+        raise QueryTooLarge(f"q has too many words: {words}, at most {MAX_WORDS}")
     notice = None
     try:
         q = NewsQueryParser(schema).parse(text)
@@ -147,8 +163,6 @@ def parse(schema, text: str) -> tuple[Q.Query, str | None]:
     if bad:
         q = plain_words_query(text)
         notice = "Запрос прочитан как простые слова: синтаксис не распознан."
-    if _count_terms(q) > MAX_TERMS * 8:
-        raise QueryTooLarge(f"q has too many terms: at most {MAX_TERMS} words")
     return q, notice
 
 

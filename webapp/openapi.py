@@ -31,7 +31,8 @@ SEARCH_RESULT = {
         "facets": {"type": "object", "required": ["region", "project", "official", "year"],
                    "properties": {k: _FACET_LIST for k in ("region", "project", "official", "year", "month")},
                    "additionalProperties": False},
-        "notice": {"type": "string", "description": "set when the query was read as plain words"},
+        "notice": {"type": "string", "description": "set when the query was read as plain words or the search was cut short"},
+        "partial": {"type": "boolean", "description": "true when the time limit stopped the search"},
         "facet_choices": {"type": "object", "description": "extension: for each filtered facet, its counts "
                           "without its own filter (what ticking one more value would add)",
                           "additionalProperties": _FACET_LIST},

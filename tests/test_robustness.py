@@ -1,0 +1,214 @@
+"""Nothing lost, nothing broken: hostile input, crashes, concurrent builds, reindex under load."""
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+import urllib.parse
+import urllib.request
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from indexer import store
+from indexer.build import build
+from indexer.search import Archive, SearchParams, search
+
+from .conftest import ROOT, write_jsonl
+from .test_browser import _free_port
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+# ---------------------------------------------------------------- hostile input
+
+NASTY = ["", " ", "AND", "OR", "NOT", "*", "?", "field:", "region:", ":", '"', '""', "(", ")", "((", "[", "]",
+         "{", "}", "^", "~", "\\", "<script>alert(1)</script>", "' OR 1=1 --", "'; DROP TABLE docs; --",
+         "прием граждан", "Кызылорда", "Құтты мекен", "Нур-Султан", "-1", "0", "1", "100", "101",
+         "99999999999999999999", "2019-02-30", "2019-13-01", "2020-01-01", "1e9", "NaN", "\x00", "\u202e",
+         "date:[2019 TO", "year:abc", "id:*", "a" * 300, "<mark>", "&amp;", "%", "%zz", "провел*", "*ов"]
+PARAMS = ["q", "region", "project", "official", "year", "date_from", "date_to", "sort", "page", "per_page"]
+values = st.one_of(st.sampled_from(NASTY), st.text(max_size=60), st.text(alphabet="()\"*:~^[]{} ANDORTа-я", max_size=30))
+requests = st.lists(st.tuples(st.sampled_from(PARAMS + ["junk"]), values), max_size=8)
+ENDPOINTS = ["/api/search", "/", "/api/search.jsonl", "/api/search.csv"]
+
+
+def _no_markup_but_mark(text: str) -> bool:
+    return "<" not in text.replace("<mark>", "").replace("</mark>", "")
+
+
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(endpoint=st.sampled_from(ENDPOINTS), pairs=requests)
+def test_any_parameters_never_5xx_nor_unescaped_markup(client, endpoint, pairs):
+    r = client.get(endpoint, query_string=pairs)
+    assert r.status_code < 500, (endpoint, pairs, r.data[:300])
+    assert r.status_code in (200, 400)
+    if r.status_code == 400 and endpoint.startswith("/api"):
+        assert r.get_json()["error"]
+    if endpoint == "/api/search" and r.status_code == 200:
+        for h in r.get_json()["hits"]:
+            assert _no_markup_but_mark(h["snippet"])
+    if endpoint == "/":
+        html = r.data.decode()
+        for _, v in pairs:
+            if "<script>" in v:
+                assert "<script>alert" not in html
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(raw=st.binary(max_size=80))
+def test_raw_query_strings_invalid_utf8_and_percent_encoding(client, raw):
+    for path in ("/api/search?", "/?"):
+        r = client.get(path + urllib.parse.quote_from_bytes(raw, safe="=&%+"))
+        assert r.status_code in (200, 400), (raw, r.status_code)
+
+
+def test_limits_answer_400_with_a_reason(client):
+    assert "at most 50" in client.get("/api/search?q=" + "+".join(["слово"] * 51)).get_json()["error"]
+    assert "at most 1000" in client.get("/api/search?q=" + "я" * 1001).get_json()["error"]
+    assert "at most 50 values" in client.get("/api/search?" + "&".join(f"region=r{i}" for i in range(51))).get_json()["error"]
+    assert client.get("/api/search?page=1001").status_code == 400
+
+
+def test_prefix_expansion_is_capped(archive, monkeypatch):
+    from indexer import query
+
+    searcher, _ = archive.acquire()
+    q, _ = query.parse(searcher.schema, "к*")
+    full = len(q.existing_terms(searcher.reader(), expand=True))
+    monkeypatch.setattr(query, "MAX_EXPANSION", 5)
+    q, _ = query.parse(searcher.schema, "к*")
+    assert len(q.existing_terms(searcher.reader(), expand=True)) <= 10 < full
+
+
+# ---------------------------------------------------------------- a bigger corpus
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory):
+    from generate import generate
+
+    return generate(4000, tmp_path_factory.mktemp("gen") / "gen.jsonl", seed=7)
+
+
+def test_time_limit_answers_partial(tmp_path, big_corpus, monkeypatch):
+    import indexer.search as s
+
+    build([big_corpus], tmp_path / "ix", progress=False)
+    archive = Archive(tmp_path / "ix")
+    full = search(archive, SearchParams(q="партии"))
+    assert not full.get("partial") and full["total"] > 1000
+    monkeypatch.setattr(s, "TIME_LIMIT", 0.0)
+    cut = search(archive, SearchParams(q="партии"))
+    assert cut["partial"] is True and "остановлен" in cut["notice"]
+    assert cut["total"] <= full["total"]
+
+
+def cli(*args, **kw):
+    return subprocess.Popen([sys.executable, "-m", "indexer.cli", *args], cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+
+def test_kill_9_during_rebuild_and_update_never_loses_the_served_index(tmp_path, big_corpus):
+    ix = tmp_path / "ix"
+    small = write_jsonl(tmp_path / "small.jsonl", [
+        {"id": f"s{i}", "date": "2019-09-11", "text": f"В Кызылорде прошел прием граждан номер {i}."} for i in range(20)])
+    build([small], ix, progress=False)
+    served = store.current_generation(ix)
+    for mode, delay in [("--rebuild", 0.5), ("--rebuild", 2.0), ("--rebuild", 4.0), ("", 1.0), ("", 3.0)]:
+        p = cli("index", "--corpus", str(big_corpus), "--index", str(ix), "--quiet", *([mode] if mode else []))
+        time.sleep(delay)
+        if p.poll() is not None:
+            pytest.fail(f"the build finished before kill at {delay}s: make the corpus bigger")
+        os.kill(p.pid, signal.SIGKILL)
+        p.wait()
+        assert store.current_generation(ix) == served
+        r = search(Archive(ix), SearchParams(q="прием граждан"))
+        assert r["total"] == 20, (mode, delay)
+    done = cli("index", "--corpus", str(big_corpus), "--index", str(ix), "--rebuild", "--quiet")
+    out, err = done.communicate(timeout=300)
+    assert done.returncode == 0, err
+    assert search(Archive(ix), SearchParams())["total"] == 4000
+    gens = {d.name for d in ix.iterdir() if d.name.startswith("gen-")}
+    assert gens == {served, store.current_generation(ix)}  # crashed leftovers removed
+
+
+def test_two_builds_at_once_one_refuses_neither_corrupts(tmp_path, big_corpus):
+    ix = tmp_path / "ix"
+    a = cli("index", "--corpus", str(big_corpus), "--index", str(ix), "--quiet")
+    time.sleep(0.5)
+    b = cli("index", "--corpus", str(big_corpus), "--index", str(ix), "--quiet")
+    out_b, err_b = b.communicate(timeout=60)
+    out_a, err_a = a.communicate(timeout=300)
+    assert a.returncode == 0, err_a
+    assert b.returncode != 0 and "another `newsarchive index` is running" in err_b
+    assert search(Archive(ix), SearchParams())["total"] == 4000
+
+
+# ---------------------------------------------------------------- reindex under load
+
+def _corpus(path, word, year, n):
+    return write_jsonl(path, [{"id": f"{word}-{i}", "date": f"{year}-05-0{1 + i % 9}",
+                               "text": f"Кызылординский областной филиал провел встречу {word} номер {i}."}
+                              for i in range(n)])
+
+
+def test_reindex_under_load_every_answer_from_one_index(tmp_path):
+    ix = tmp_path / "ix"
+    build([_corpus(tmp_path / "old.jsonl", "альфа", 2019, 30)], ix, progress=False)
+    port = _free_port()
+    env = dict(os.environ, NEWSARCHIVE_INDEX=str(ix))
+    srv = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_defaults",
+                            "--workers", "2", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null",
+                            "webapp:create_app()"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(150):
+        try:
+            urllib.request.urlopen(base + "/healthz", timeout=2)
+            break
+        except OSError:
+            time.sleep(0.2)
+    valid = {(30, "альфа", "2019"), (40, "бета", "2020"), (40, "гамма", "2021")}
+    seen, failures = [], []
+    stop = threading.Event()
+
+    def load():
+        n = 0
+        while not stop.is_set() and n < 600:
+            n += 1
+            try:
+                with urllib.request.urlopen(base + "/api/search?per_page=100&q=" + urllib.parse.quote("встречу"),
+                                            timeout=10) as resp:
+                    data = json.loads(resp.read())
+                words = {h["id"].split("-")[0] for h in data["hits"]}
+                years = {f["value"]: f["count"] for f in data["facets"]["year"]}
+                (word,) = words
+                (year,) = years
+                state = (data["total"], word, year)
+                assert state in valid and years[year] == data["total"] == len(data["hits"]), data
+                seen.append(state)
+            except Exception as exc:  # noqa: BLE001 - every failure is counted and shown
+                failures.append(repr(exc)[:300])
+
+    t = threading.Thread(target=load)
+    t.start()
+    try:
+        time.sleep(0.5)
+        r = subprocess.run([sys.executable, "-m", "indexer.cli", "index", "--rebuild", "--quiet", "--index", str(ix),
+                            "--corpus", str(_corpus(tmp_path / "new.jsonl", "бета", 2020, 40))],
+                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
+        time.sleep(0.5)
+        r = subprocess.run([sys.executable, "-m", "indexer.cli", "index", "--quiet", "--index", str(ix),
+                            "--corpus", str(_corpus(tmp_path / "new.jsonl", "гамма", 2021, 40))],
+                           cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert r.returncode == 0, r.stderr
+        time.sleep(0.5)
+    finally:
+        stop.set()
+        t.join(timeout=60)
+        srv.terminate()
+        srv.wait(timeout=10)
+    assert failures == []
+    assert {s[1] for s in seen} == {"альфа", "бета", "гамма"}, "the load did not span both reindexes"
