@@ -3,6 +3,7 @@ incremental update of the served one (new and changed ids re-indexed, vanished r
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import sys
 import time
@@ -18,6 +19,17 @@ from .extract import EXTRACTION_VERSION, extract
 from .schema import build_schema, join_values
 
 WRITER_LIMIT_MB = 256
+# Whoosh's posting code is pure Python: a full rebuild of a large corpus runs it in one
+# process per core, each writing its own segment (multisegment: no single-threaded final
+# merge). Measured 2.5x at 20k items on 2 cores; small corpora stay in one process.
+PARALLEL_MIN_BYTES = 4_000_000
+
+
+def _writer_procs(corpus_paths) -> int:
+    from .corpus import corpus_files
+
+    size = sum(f.stat().st_size for f in corpus_files(corpus_paths))
+    return min(os.cpu_count() or 1, 4) if size >= PARALLEL_MIN_BYTES else 1
 
 
 @dataclass
@@ -115,7 +127,8 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
     gen = store.new_generation_path(index_dir)
     try:
         ix = windex.create_in(str(gen), build_schema())
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+        procs = _writer_procs(corpus_paths)
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
         try:
             for rec in _progress(read_corpus(corpus_paths, summary.report), progress):
                 writer.add_document(**to_document(rec))

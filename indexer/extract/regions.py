@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..gazetteer import decline, load_json
 from ..textnorm import norm_label, phrase_key, ru_fold
-from .tokens import Word, adjective_of, words
+from .tokens import ADJ_ENDINGS, Word, adjective_of, words
 
 CANONICAL = [
     "Акмолинская область", "Актюбинская область", "Алматинская область", "Атырауская область",
@@ -50,6 +50,9 @@ class Tables:
     demonyms: list[tuple[str, str]] = field(default_factory=list)
     since: dict[str, tuple[str, str]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    # every inflected form of every adjective above -> [(kind, stem, region spec)]:
+    # one dict lookup per word instead of a scan over all stems
+    adj_forms: dict[str, list[tuple[str, str, object]]] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +86,10 @@ def tables() -> Tables:
             t.district_names[ru_fold(n)] = d["region"]
     for alias, name in data.get("aliases", {}).items():
         t.aliases[norm_label(alias)] = name
-    # longest stems first: `западно-казахстанск` before shorter look-alikes
-    t.oblast_adj.sort(key=lambda x: -len(x[0]))
+    for kind, pairs in (("district", t.district_adj), ("city", t.city_adj), ("oblast", t.oblast_adj)):
+        for stem, region in pairs:
+            for ending in ADJ_ENDINGS:
+                t.adj_forms.setdefault(stem + ending, []).append((kind, stem, region))
     return t
 
 
@@ -159,33 +164,26 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
             continue
         if f.startswith("район"):
             continue
-        matched = False
-        for stem, region in t.district_adj:
-            if adjective_of(f, stem) and _next_is(ws, i, ("район",)):
-                out.append((resolve(region, date), 2, w))
-                matched = True
-                break
-        if matched:
-            continue
-        for stem, city in t.city_adj:
-            if adjective_of(f, stem) and (stem == "столичн" or _next_is(ws, i, ("городск", "город"))):
-                out.append((city, 3, w))
-                matched = True
-                break
-        if matched:
-            continue
-        for stem, oblast in t.oblast_adj:
-            if adjective_of(f, stem):
+        adj = t.adj_forms.get(f)
+        if adj:
+            kinds = {kind: (stem, region) for kind, stem, region in reversed(adj)}
+            if "district" in kinds and _next_is(ws, i, ("район",)):
+                out.append((resolve(kinds["district"][1], date), 2, w))
+                continue
+            if "city" in kinds:
+                stem, city = kinds["city"]
+                if stem == "столичн" or _next_is(ws, i, ("городск", "город")):
+                    out.append((city, 3, w))
+                    continue
+            if "oblast" in kinds:
+                stem, oblast = kinds["oblast"]
                 if _oblast_follows(ws, i) or _next_is(ws, i, ("областн",)):
                     out.append((oblast, 3, w))
                 elif _next_is(ws, i, ("район",)):
                     pass  # «Алматинский район» of the capital, «Жамбылский район» of several oblasts
                 elif stem != "алматинск":
                     out.append((oblast, 1, w))
-                matched = True
-                break
-        if matched:
-            continue
+                continue
         if f.startswith("столиц"):
             if prev.startswith("южн"):
                 out.append(("Алматы", 2, w))
