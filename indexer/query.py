@@ -65,10 +65,18 @@ def _alternatives(fieldname: str, terms: list[str], boost: float = 1.0) -> Q.Que
 
 
 def words_query(fieldname: str, text: str, boost: float = 1.0) -> Q.Query | None:
+    """Each word: an OR of its lemmas. A word naming a place also finds the items about
+    its region, however they name it (`Нур-Султан` finds «в Астане», «столичный филиал»)."""
+    from .extract.regions import region_named_by
+
     groups = _position_groups(text)
     if not groups:
         return None
     subs = [_alternatives(fieldname, g, boost) for g in groups]
+    if fieldname == "content" and len(subs) == 1:
+        region = region_named_by(text.strip())
+        if region:
+            subs = [Q.Or([subs[0], Q.Term("region", region)], boost=boost)]
     return subs[0] if len(subs) == 1 else Q.And(subs)
 
 

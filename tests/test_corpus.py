@@ -68,3 +68,15 @@ def test_duplicate_ids_across_files_keep_the_first(tmp_path):
     recs = list(read_corpus([tmp_path], report))
     assert [r.text for r in recs] == ["первый"]
     assert "first at" in report.problems[0].reason and report.problems[0].path.endswith("b.jsonl")
+
+
+def test_gigantic_line_is_reported_not_loaded(tmp_path, monkeypatch):
+    import indexer.corpus as corpus
+
+    monkeypatch.setattr(corpus, "MAX_LINE_BYTES", 1000)
+    f = tmp_path / "big.jsonl"
+    f.write_text(json.dumps({"id": "huge", "text": "Павлодар " * 500}, ensure_ascii=False) + "\n"
+                 + json.dumps({"id": "ok", "text": "В Павлодаре прошла встреча"}, ensure_ascii=False) + "\n", "utf-8")
+    report = ReadReport()
+    assert [r.id for r in read_corpus([f], report)] == ["ok"]
+    assert report.problems[0].line == 1 and "line too long" in report.problems[0].reason

@@ -88,7 +88,8 @@ def test_prefix_expansion_is_capped(archive, monkeypatch):
 def big_corpus(tmp_path_factory):
     from generate import generate
 
-    return generate(4000, tmp_path_factory.mktemp("gen") / "gen.jsonl", seed=7)
+    # big enough that a parallel rebuild takes seconds, so kill -9 lands mid-way
+    return generate(6000, tmp_path_factory.mktemp("gen") / "gen.jsonl", seed=7)
 
 
 def test_time_limit_answers_partial(tmp_path, big_corpus, monkeypatch):
@@ -115,7 +116,7 @@ def test_kill_9_during_rebuild_and_update_never_loses_the_served_index(tmp_path,
         {"id": f"s{i}", "date": "2019-09-11", "text": f"В Кызылорде прошел прием граждан номер {i}."} for i in range(20)])
     build([small], ix, progress=False)
     served = store.current_generation(ix)
-    for mode, delay in [("--rebuild", 0.5), ("--rebuild", 2.0), ("--rebuild", 4.0), ("", 1.0), ("", 3.0)]:
+    for mode, delay in [("--rebuild", 0.3), ("--rebuild", 1.0), ("--rebuild", 1.8), ("", 0.8), ("", 2.5)]:
         p = cli("index", "--corpus", str(big_corpus), "--index", str(ix), "--quiet", *([mode] if mode else []))
         time.sleep(delay)
         if p.poll() is not None:
@@ -128,7 +129,7 @@ def test_kill_9_during_rebuild_and_update_never_loses_the_served_index(tmp_path,
     done = cli("index", "--corpus", str(big_corpus), "--index", str(ix), "--rebuild", "--quiet")
     out, err = done.communicate(timeout=300)
     assert done.returncode == 0, err
-    assert search(Archive(ix), SearchParams())["total"] == 4000
+    assert search(Archive(ix), SearchParams())["total"] == 6000
     gens = {d.name for d in ix.iterdir() if d.name.startswith("gen-")}
     assert gens == {served, store.current_generation(ix)}  # crashed leftovers removed
 
@@ -142,7 +143,7 @@ def test_two_builds_at_once_one_refuses_neither_corrupts(tmp_path, big_corpus):
     out_a, err_a = a.communicate(timeout=300)
     assert a.returncode == 0, err_a
     assert b.returncode != 0 and "another `newsarchive index` is running" in err_b
-    assert search(Archive(ix), SearchParams())["total"] == 4000
+    assert search(Archive(ix), SearchParams())["total"] == 6000
 
 
 # ---------------------------------------------------------------- reindex under load

@@ -108,6 +108,22 @@ def canonical_region(value: str) -> str | None:
     return None
 
 
+def region_named_by(word: str) -> str | None:
+    """The region a single query word names: a place in any case or an alias (`Нур-Султан`, `ВКО`).
+
+    Ambiguous names (`семей`, `рудный`) count only capitalised, as in documents."""
+    t = tables()
+    if word in t.abbr:
+        return t.abbr[word]
+    key = norm_label(word)
+    if key in t.aliases and " " not in key:
+        return t.aliases[key]
+    place = t.places.get(ru_fold(word))
+    if place is None or (place.get("ambiguous") and not word[:1].isupper()):
+        return None
+    return resolve(place["region"], None)
+
+
 def _at_date(region: str, date: str | None) -> str:
     since = tables().since.get(region)
     if since and date is not None and date < since[0]:
