@@ -25,6 +25,21 @@ WRITER_LIMIT_MB = 256
 PARALLEL_MIN_BYTES = 4_000_000
 
 
+def _die_with_parent() -> None:
+    """Writer processes forked for a parallel rebuild end when the build is killed (kill -9),
+    instead of lingering forever on their job queue."""
+    try:
+        import ctypes
+        import signal
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+
+
+_fork_hook_installed = False
+
+
 def _writer_procs(corpus_paths) -> int:
     from .corpus import corpus_files
 
@@ -128,6 +143,10 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
     try:
         ix = windex.create_in(str(gen), build_schema())
         procs = _writer_procs(corpus_paths)
+        global _fork_hook_installed
+        if procs > 1 and not _fork_hook_installed:
+            os.register_at_fork(after_in_child=_die_with_parent)
+            _fork_hook_installed = True
         writer = ix.writer(limitmb=WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
         try:
             for rec in _progress(read_corpus(corpus_paths, summary.report), progress):

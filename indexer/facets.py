@@ -54,6 +54,8 @@ class FacetCache:
 
     def __init__(self, searcher, fields=("region", "project", "official", "year", "month")):
         reader = searcher.reader()
+        self.searcher = searcher
+        self._ranker = None
         self.ndocs = reader.doc_count_all()
         self.live = np.zeros(self.ndocs, dtype=bool)
         self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
@@ -61,6 +63,15 @@ class FacetCache:
         self._fields = {}
         self._field_names = fields
         self._dates = None
+
+    @property
+    def ranker(self):
+        """Numpy matching and ranking over this searcher's postings (indexer/ranking.py)."""
+        if self._ranker is None:
+            from .ranking import Ranker
+
+            self._ranker = Ranker(self.searcher, self)
+        return self._ranker
 
     def field(self, name: str) -> FieldOrdinals:
         if name not in self._fields:

@@ -5,15 +5,13 @@ import os
 import re
 import threading
 import time
-from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
-from whoosh import collectors
 from whoosh import query as Q
 
-from . import store
+from . import ranking, store
 from .corpus import valid_date
 
 from .facets import FacetCache
@@ -186,22 +184,6 @@ class _Deadline:
         return max(0.0, self.end - time.monotonic())
 
 
-def _matching(searcher, fc: FacetCache, q, deadline: _Deadline) -> np.ndarray:
-    """Mask of the documents matching `q`; stops at the deadline with what it has."""
-    ids = q.matcher(searcher, searcher.boolean_context()).all_ids()
-    chunks = []
-    while True:
-        chunk = np.fromiter(islice(ids, 8192), dtype=np.int64)
-        if chunk.size:
-            chunks.append(chunk)
-        if chunk.size < 8192:
-            break
-        if deadline.left() == 0:
-            deadline.hit = True
-            break
-    return fc.mask_of(np.concatenate(chunks) if chunks else [])
-
-
 def _prepare(archive: Archive, p: SearchParams, deadline: _Deadline):
     searcher, fc = archive.acquire()
     try:
@@ -209,31 +191,19 @@ def _prepare(archive: Archive, p: SearchParams, deadline: _Deadline):
     except QueryTooLarge as exc:
         raise BadRequest(str(exc)) from None
     browse = isinstance(q, Q.Every)
-    base = fc.live.copy() if browse else _matching(searcher, fc, q, deadline)
+    if browse:
+        base, scores = fc.live.copy(), None
+    else:
+        base, scores = fc.ranker.evaluate(q, deadline)
     masks = _filter_masks(fc, p)
     matched = _and(base, masks.values())
-    return searcher, fc, q, notice, browse, base, masks, matched
+    return searcher, fc, q, notice, browse, base, masks, matched, scores
 
 
-def _ordered(searcher, fc, q, p, browse, matched, filtered: bool, start: int, count: int,
-             deadline: _Deadline):
+def _ordered(fc, p, browse, matched, scores, start: int, count: int):
     """(docnum, score) of the result list from `start`, `count` long, in the asked order."""
-    if p.sort == "relevance" and not browse and deadline.left() == 0:
-        deadline.hit = True  # no time left to rank: the matches in index order
-        return [(int(d), None) for d in np.flatnonzero(matched)[start:start + count]]
     if p.sort == "relevance" and not browse:
-        flt = set(np.flatnonzero(matched).tolist()) if filtered else None
-        # the time limit inside the filter: TimeLimitCollector collects past a wrapped filter
-        c = collectors.TimeLimitCollector(searcher.collector(limit=start + count),
-                                          timelimit=max(0.05, deadline.left()), use_alarm=False)
-        if flt is not None:
-            c = collectors.FilterCollector(c, allow=flt)
-        try:
-            searcher.search_with_collector(q, c)
-        except collectors.TimeLimit:
-            deadline.hit = True
-        results = c.results()
-        return [(h.docnum, h.score) for h in results[start:start + count]]
+        return ranking.top(scores, matched, start, count)
     docs = np.flatnonzero(matched)
     dates = fc.dates[docs]
     order = np.lexsort((docs, dates)) if p.sort == "date_asc" else np.lexsort((docs, -dates))
@@ -251,7 +221,7 @@ def _query_terms(searcher, q, browse) -> frozenset[str]:
 def search(archive: Archive, params: SearchParams) -> dict:
     p = params.validate()
     deadline = _Deadline(TIME_LIMIT)
-    searcher, fc, q, notice, browse, base, masks, matched = _prepare(archive, p, deadline)
+    searcher, fc, q, notice, browse, base, masks, matched, scores = _prepare(archive, p, deadline)
     total = int(matched.sum())
 
     def counts(name, mask):
@@ -265,8 +235,7 @@ def search(archive: Archive, params: SearchParams) -> dict:
     choices = {name: counts(name, _and(base, [m for k, m in masks.items() if k != name]))
                for name in FACETS_IN_ANSWER if name in masks}
     start = (p.page - 1) * p.per_page
-    hits_docs = (_ordered(searcher, fc, q, p, browse, matched, bool(masks), start, p.per_page, deadline)
-                 if start < total else [])
+    hits_docs = _ordered(fc, p, browse, matched, scores, start, p.per_page) if start < total else []
     terms = _query_terms(searcher, q, browse)
     hits = [_hit(searcher.stored_fields(d), terms, s) for d, s in hits_docs]
     answer = {"query": p.q, "total": total, "page": p.page, "per_page": p.per_page,
@@ -284,10 +253,9 @@ def export(archive: Archive, params: SearchParams, limit: int):
     """(total, rows): the whole result set in order, at most `limit` rows, as plain dicts."""
     p = params.validate()
     deadline = _Deadline(TIME_LIMIT * 4)
-    searcher, fc, q, _, browse, _, masks, matched = _prepare(archive, p, deadline)
+    searcher, fc, q, _, browse, _, masks, matched, scores = _prepare(archive, p, deadline)
     total = int(matched.sum())
-    count = min(total, limit)
-    ordered = _ordered(searcher, fc, q, p, browse, matched, bool(masks), 0, count, deadline) if count else []
+    ordered = _ordered(fc, p, browse, matched, scores, 0, min(total, limit))
 
     def rows():
         for docnum, score in ordered:

@@ -110,6 +110,23 @@ def open_index(index_dir: Path, retries: int = 5):
             path = current_path(index_dir)
 
 
+_held_lock_fd: int | None = None
+
+
+def _close_lock_in_child() -> None:
+    """A forked writer process must not keep the build lock alive after its parent dies."""
+    global _held_lock_fd
+    if _held_lock_fd is not None:
+        try:
+            os.close(_held_lock_fd)
+        except OSError:
+            pass
+        _held_lock_fd = None
+
+
+os.register_at_fork(after_in_child=_close_lock_in_child)
+
+
 @contextmanager
 def build_lock(index_dir: Path):
     """One `newsarchive index` at a time; a second one is told so instead of waiting."""
@@ -123,6 +140,8 @@ def build_lock(index_dir: Path):
         fh.close()
         raise BuildLocked(f"another `newsarchive index` is running on {index_dir}/ (pid {holder}); "
                           "try again when it has finished") from None
+    global _held_lock_fd
+    _held_lock_fd = fh.fileno()
     try:
         fh.seek(0)
         fh.truncate()
@@ -130,5 +149,6 @@ def build_lock(index_dir: Path):
         fh.flush()
         yield
     finally:
+        _held_lock_fd = None
         fcntl.flock(fh, fcntl.LOCK_UN)
         fh.close()

@@ -42,7 +42,7 @@ def test_incremental_update_changes_deletes_and_adds(tmp_path):
     assert sorted(h["id"] for h in r["hits"]) == ["a", "b", "d"]
     assert search(archive, SearchParams(q="Искаков"))["total"] == 0
     assert search(archive, SearchParams(official=["Гульшара Абдыкаликова"]))["total"] == 1
-    assert search(archive, SearchParams(q="Рудный"))["total"] == 0
+    assert search(archive, SearchParams(q="новый дом"))["total"] == 0  # c vanished
     facets = search(archive, SearchParams())["facets"]
     assert {f["value"]: f["count"] for f in facets["year"]} == {"2019": 1, "2020": 1, "2022": 1}
     # nothing changed: nothing written
