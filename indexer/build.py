@@ -90,6 +90,7 @@ def to_document(rec: Record, fp: str | None = None) -> dict:
     doc = {
         "id": rec.id,
         "content": f"{rec.title}\n{rec.text}" if rec.title else rec.text,
+        "pairs": f"{rec.title}\n{rec.text}" if rec.title else rec.text,
         "title": rec.title,
         "text": rec.text,
         "url": rec.url,
@@ -120,6 +121,16 @@ def _existing_fingerprints(ix) -> dict[str, str]:
         return {d["id"]: d.get("fingerprint", "") for d in s.reader().all_stored_fields()}
 
 
+def _schema_current(index_dir: Path) -> bool:
+    try:
+        ix = store.open_index(index_dir)
+    except Exception:  # noqa: BLE001 - unreadable: rebuild
+        return False
+    names = set(ix.schema.names())
+    ix.close()
+    return names == set(build_schema().names())
+
+
 def build(corpus_paths: Iterable[str | Path], index_dir: str | Path, rebuild: bool = False,
           progress: bool | None = None) -> BuildSummary:
     """Index the corpus; raises NothingToIndex (index untouched) when no record is usable."""
@@ -129,6 +140,8 @@ def build(corpus_paths: Iterable[str | Path], index_dir: str | Path, rebuild: bo
     with store.build_lock(index_dir):
         store.clean_leftovers(index_dir)
         has_index = store.current_generation(index_dir) is not None
+        if has_index and not rebuild and not _schema_current(index_dir):
+            rebuild = True  # an index of an older layout: updating it would mix two layouts
         if rebuild or not has_index:
             summary = _rebuild(corpus_paths, index_dir, progress)
         else:

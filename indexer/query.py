@@ -81,11 +81,18 @@ def words_query(fieldname: str, text: str, boost: float = 1.0) -> Q.Query | None
 
 
 def phrase_query(fieldname: str, text: str, slop: int = 1, boost: float = 1.0) -> Q.Query | None:
+    """Exact phrases: every adjacent word pair as one `pairs` term (any lemma combination),
+    plus the words themselves for ranking and highlighting. With a slop (`"a b"~3`),
+    Whoosh's positional Sequence."""
     groups = _position_groups(text)
     if not groups:
         return None
     if len(groups) == 1:
         return _alternatives(fieldname, groups[0], boost)
+    if slop <= 1 and fieldname == "content":
+        pairs = [Q.Or([Q.Term("pairs", f"{a} {b}") for a in g1 for b in g2])
+                 for g1, g2 in zip(groups, groups[1:])]
+        return Q.And(pairs + [_alternatives(fieldname, g) for g in groups], boost=boost)
     if all(len(g) == 1 for g in groups):
         return Q.Phrase(fieldname, [g[0] for g in groups], slop=slop, boost=boost)
     return Q.Sequence([_alternatives(fieldname, g) for g in groups], slop=slop, boost=boost)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from whoosh import fields
 from whoosh.analysis import RegexTokenizer
 
-from .morphology import NewsAnalyzer
+from .morphology import NewsAnalyzer, PairAnalyzer
 
 FACET_SEP = "|"
 # facet name in the API -> index field holding it
@@ -22,6 +22,8 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         # title + text, morphology-analysed; the stored copies below are for display
         content=fields.TEXT(analyzer=NewsAnalyzer(), phrase=True),
+        # adjacent lemma pairs of the same text: a phrase is one lookup per word pair
+        pairs=fields.KEYWORD(analyzer=PairAnalyzer(), scorable=False),
         title=fields.STORED(),
         text=fields.STORED(),
         url=fields.STORED(),
