@@ -9,6 +9,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from itertools import chain, islice
 from typing import Iterable
 
 from whoosh import index as windex
@@ -16,6 +17,7 @@ from whoosh import index as windex
 from . import store
 from .corpus import ReadReport, Record, read_corpus
 from .extract import EXTRACTION_VERSION, extract
+from .morphology import common_lemmas
 from .schema import build_schema, join_values
 
 WRITER_LIMIT_MB = 256
@@ -128,7 +130,7 @@ def _schema_current(index_dir: Path) -> bool:
         return False
     names = set(ix.schema.names())
     ix.close()
-    return names == set(build_schema().names())
+    return names == set(build_schema().names())  # field names; the common-lemma list is per index
 
 
 def build(corpus_paths: Iterable[str | Path], index_dir: str | Path, rebuild: bool = False,
@@ -150,11 +152,17 @@ def build(corpus_paths: Iterable[str | Path], index_dir: str | Path, rebuild: bo
     return summary
 
 
+SAMPLE = 3000  # records read ahead to choose the common lemmas whose pairs are indexed
+
+
 def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
     summary = BuildSummary(mode="rebuild")
     gen = store.new_generation_path(index_dir)
     try:
-        ix = windex.create_in(str(gen), build_schema())
+        records = iter(_progress(read_corpus(corpus_paths, summary.report), progress))
+        head = list(islice(records, SAMPLE))
+        common = common_lemmas(f"{r.title}\n{r.text}" for r in head)
+        ix = windex.create_in(str(gen), build_schema(common))
         procs = _writer_procs(corpus_paths)
         global _fork_hook_installed
         if procs > 1 and not _fork_hook_installed:
@@ -162,7 +170,7 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
             _fork_hook_installed = True
         writer = ix.writer(limitmb=WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
         try:
-            for rec in _progress(read_corpus(corpus_paths, summary.report), progress):
+            for rec in chain(head, records):
                 writer.add_document(**to_document(rec))
                 summary.added += 1
         except BaseException:

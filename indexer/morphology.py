@@ -152,17 +152,22 @@ class LemmaFilter(Filter):
 
 
 class PairFilter(Filter):
-    """Adjacent lemma pairs (`прием гражданин`) as single terms, for phrase queries.
+    """Adjacent pairs of *common* lemmas (`принять участие`) as single terms, for phrases.
 
-    Whoosh checks a phrase by reading every candidate's positions in Python (0.6 s for
-    a common two-word phrase at 100k items); a pair term makes it one posting lookup.
-    Every combination of the lemma alternatives of two neighbouring words is emitted.
+    Whoosh checks a phrase by reading every candidate's positions in Python: fine when a
+    rarer word bounds the candidates, 0.6 s for «принял участие» at 100k items. So only
+    pairs of two common lemmas (chosen per index from a sample, kept in the schema) are
+    indexed; every combination of their lemma alternatives is emitted.
     """
 
+    def __init__(self, common=frozenset()):
+        self.common = frozenset(common)
+
     def __eq__(self, other):
-        return type(self) is type(other)
+        return type(self) is type(other) and self.common == other.common
 
     def __call__(self, tokens):
+        common = self.common
         prev: list[str] = []
         cur: list[str] = []
         pos = None
@@ -173,7 +178,8 @@ class PairFilter(Filter):
                 if cur and prev:
                     yield from self._pairs(t, prev, cur)
                 prev, cur, pos = cur, [], tpos
-            cur.append(text)
+            if text in common:
+                cur.append(text)
         if cur and prev:
             yield from self._pairs(t, prev, cur)
 
@@ -189,8 +195,32 @@ def NewsAnalyzer():
     return WordTokenizer() | LemmaFilter()
 
 
-def PairAnalyzer():
-    return WordTokenizer() | LemmaFilter() | PairFilter()
+def PairAnalyzer(common=frozenset()):
+    return WordTokenizer() | LemmaFilter() | PairFilter(common)
+
+
+def common_lemmas(texts, min_share: float = 0.01, most: int = 3000) -> frozenset[str]:
+    """Lemmas in at least `min_share` of the sample texts: the phrase words worth pairing."""
+    df: dict[str, int] = {}
+    n = 0
+    analyzer = NewsAnalyzer()
+    for text in texts:
+        n += 1
+        for term in {t.text for t in analyzer(text, mode="index")}:
+            df[term] = df.get(term, 0) + 1
+    if n < 200:  # too small a sample (and too small a corpus) to need pairs
+        return frozenset()
+    ranked = sorted((c, term) for term, c in df.items() if c >= min_share * n)
+    return frozenset(term for _, term in ranked[-most:])
+
+
+def pair_filter(schema) -> "PairFilter | None":
+    field = schema["pairs"] if "pairs" in schema.names() else None
+    analyzer = getattr(field, "analyzer", None)
+    for item in getattr(analyzer, "items", []):
+        if isinstance(item, PairFilter):
+            return item
+    return None
 
 
 def analyze(text: str, mode: str = "query") -> list[tuple[int, str]]:

@@ -14,7 +14,7 @@ from whoosh import query as Q
 from whoosh.qparser import AndGroup, QueryParser, plugins, syntax
 from whoosh.qparser.plugins import attach
 
-from .morphology import NewsAnalyzer, WORD_RE, word_lemmas
+from .morphology import NewsAnalyzer, WORD_RE, pair_filter, word_lemmas
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 50
@@ -80,16 +80,19 @@ def words_query(fieldname: str, text: str, boost: float = 1.0) -> Q.Query | None
     return subs[0] if len(subs) == 1 else Q.And(subs)
 
 
-def phrase_query(fieldname: str, text: str, slop: int = 1, boost: float = 1.0) -> Q.Query | None:
-    """Exact phrases: every adjacent word pair as one `pairs` term (any lemma combination),
-    plus the words themselves for ranking and highlighting. With a slop (`"a b"~3`),
-    Whoosh's positional Sequence."""
+def phrase_query(fieldname: str, text: str, slop: int = 1, boost: float = 1.0,
+                 common: frozenset = frozenset()) -> Q.Query | None:
+    """A phrase of common words only: each adjacent pair is one `pairs` term (any lemma
+    combination), plus the words for ranking and highlighting. Otherwise Whoosh's
+    positional phrase, whose candidates a rarer word keeps few."""
     groups = _position_groups(text)
     if not groups:
         return None
     if len(groups) == 1:
         return _alternatives(fieldname, groups[0], boost)
-    if slop <= 1 and fieldname == "content":
+    all_common = all(any(t in common for t in g) for g in groups)
+    if slop <= 1 and fieldname == "content" and all_common:
+        groups = [[t for t in g if t in common] for g in groups]
         pairs = [Q.Or([Q.Term("pairs", f"{a} {b}") for a in g1 for b in g2])
                  for g1, g2 in zip(groups, groups[1:])]
         return Q.And(pairs + [_alternatives(fieldname, g) for g in groups], boost=boost)
@@ -105,7 +108,9 @@ class MorphPhrasePlugin(plugins.PhrasePlugin):
             if fieldname in FACET_QUERY_FIELDS or fieldname in KEY_FIELDS:
                 q = Q.Term(fieldname, canonical_facet_value(fieldname, self.text))
             else:
-                q = phrase_query(fieldname, self.text, slop=self.slop, boost=self.boost) or Q.NullQuery
+                pf = pair_filter(parser.schema)
+                q = phrase_query(fieldname, self.text, slop=self.slop, boost=self.boost,
+                                 common=pf.common if pf else frozenset()) or Q.NullQuery
             return attach(q, self)
 
     class PhraseTagger(plugins.PhrasePlugin.PhraseTagger):

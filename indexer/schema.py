@@ -17,13 +17,14 @@ def facet_analyzer():
     return RegexTokenizer(r"[^|]+")
 
 
-def build_schema() -> fields.Schema:
+def build_schema(common_lemmas=frozenset()) -> fields.Schema:
+    """`common_lemmas`: the words whose adjacent pairs are indexed for phrases (per index)."""
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         # title + text, morphology-analysed; the stored copies below are for display
         content=fields.TEXT(analyzer=NewsAnalyzer(), phrase=True),
         # adjacent lemma pairs of the same text: a phrase is one lookup per word pair
-        pairs=fields.KEYWORD(analyzer=PairAnalyzer(), scorable=False),
+        pairs=fields.KEYWORD(analyzer=PairAnalyzer(common_lemmas), scorable=False),
         title=fields.STORED(),
         text=fields.STORED(),
         url=fields.STORED(),

@@ -59,7 +59,7 @@ class SearchParams:
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise BadRequest("date_from must not be after date_to")
         for y in self.year:
-            if not (len(y) == 4 and y.isdigit()):
+            if not re.fullmatch(r"[0-9]{4}", y):
                 raise BadRequest(f"year must be four digits, not {y!r}")
         return self
 

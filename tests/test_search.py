@@ -151,3 +151,30 @@ def test_no_duplicates_and_scores_descending(archive):
     assert scores == sorted(scores, reverse=True)
     assert len({h["id"] for h in r["hits"]}) == len(r["hits"])
     assert np.all(np.array(scores) > 0)
+
+
+def test_phrases_of_common_words_use_pair_terms_and_stay_exact(tmp_path):
+    from whoosh import query as Q
+
+    from indexer.build import build
+    from indexer.query import parse
+    from indexer.search import Archive
+
+    from .conftest import write_jsonl
+
+    texts = ["Аким области принял участие в форуме молодежи.",     # the phrase
+             "В форуме молодежи участие принял аким области.",      # same words, other order
+             "Аким области принял решение об участии в форуме."]    # other forms, not adjacent
+    write_jsonl(tmp_path / "c.jsonl", [{"id": f"d{i}", "text": texts[i % 3]} for i in range(300)])
+    build([tmp_path / "c.jsonl"], tmp_path / "ix", progress=False)
+    archive = Archive(tmp_path / "ix")
+    searcher, _ = archive.acquire()
+    q, _ = parse(searcher.schema, '"принял участие"')
+    assert "pairs" in repr(q)  # common words: one pair term, no positions read
+    found = set(ids(archive, '"принял участие"'))
+    assert found == {f"d{i}" for i in range(0, 300, 3)}
+    exact = {searcher.stored_fields(d)["id"] for d in Q.Phrase("content", ["принять", "участие"]).docs(searcher)}
+    assert found == exact
+    # word forms still meet inside a phrase, and a slop phrase is positional
+    assert set(ids(archive, '"приняли участие"')) == found
+    assert set(ids(archive, '"участие принял"')) == {f"d{i}" for i in range(1, 300, 3)}

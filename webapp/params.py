@@ -1,6 +1,8 @@
 """Request arguments -> SearchParams, with a message naming any bad parameter."""
 from __future__ import annotations
 
+import re
+
 from indexer.search import MAX_PAGE, MAX_PER_PAGE, BadRequest, SearchParams
 
 MAX_VALUE_CHARS = 200
@@ -12,7 +14,7 @@ def _int(args, name: str, default: int, low: int, high: int) -> int:
     if raw in (None, ""):
         return default
     raw = raw.strip()
-    if not raw.lstrip("-").isdigit() or len(raw) > 9:
+    if not re.fullmatch(r"-?[0-9]{1,9}", raw):  # ASCII digits: "¹".isdigit() is true
         raise BadRequest(f"{name} must be a whole number from {low} to {high}, not {raw[:40]!r}")
     value = int(raw)
     if not low <= value <= high:
