@@ -168,7 +168,8 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
         if procs > 1 and not _fork_hook_installed:
             os.register_at_fork(after_in_child=_die_with_parent)
             _fork_hook_installed = True
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1)
+        writer = ix.writer(limitmb=WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1, compound=False,
+                           subargs={"compound": False, "limitmb": WRITER_LIMIT_MB})
         try:
             for rec in chain(head, records):
                 writer.add_document(**to_document(rec))
@@ -195,7 +196,7 @@ def _update(corpus_paths, index_dir: Path, progress) -> BuildSummary:
     ix = store.open_index(index_dir)
     existing = _existing_fingerprints(ix)
     seen: set[str] = set()
-    writer = ix.writer(limitmb=WRITER_LIMIT_MB)
+    writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=False)
     try:
         for rec in _progress(read_corpus(corpus_paths, summary.report), progress):
             seen.add(rec.id)

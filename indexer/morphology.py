@@ -199,7 +199,7 @@ def PairAnalyzer(common=frozenset()):
     return WordTokenizer() | LemmaFilter() | PairFilter(common)
 
 
-def common_lemmas(texts, min_share: float = 0.01, most: int = 3000) -> frozenset[str]:
+def common_lemmas(texts, min_share: float = 0.03, most: int = 2000) -> frozenset[str]:
     """Lemmas in at least `min_share` of the sample texts: the phrase words worth pairing."""
     df: dict[str, int] = {}
     n = 0
