@@ -211,11 +211,20 @@ def _ordered(fc, p, browse, matched, scores, start: int, count: int):
 
 
 def _query_terms(searcher, q, browse) -> frozenset[str]:
+    """The content terms a query looks for, prefixes and wildcards expanded: what to mark."""
     if browse:
         return frozenset()
-    return frozenset(t.decode("utf-8") if isinstance(t, bytes) else t
-                     for f, t in q.existing_terms(searcher.reader(), phrases=True, expand=True)
-                     if f == "content")
+    reader = searcher.reader()
+    out: set[str] = set()
+    for leaf in q.leaves():
+        if leaf.field() != "content":
+            continue
+        if isinstance(leaf, (Q.Prefix, Q.Wildcard)):
+            texts = leaf._btexts(reader)
+        else:
+            texts = (t for _, t in leaf.terms(phrases=True))
+        out.update(t.decode("utf-8") if isinstance(t, bytes) else t for t in texts)
+    return frozenset(out)
 
 
 def search(archive: Archive, params: SearchParams) -> dict:

@@ -177,7 +177,7 @@ def test_reindex_under_load_every_answer_from_one_index(tmp_path):
 
     def load():
         n = 0
-        while not stop.is_set() and n < 600:
+        while not stop.is_set() and n < 5000:
             n += 1
             try:
                 with urllib.request.urlopen(base + "/api/search?per_page=100&q=" + urllib.parse.quote("встречу"),
