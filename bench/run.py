@@ -19,9 +19,7 @@ import os
 import random
 import resource
 import shutil
-import socket
 import sqlite3
-import statistics
 import subprocess
 import sys
 import threading
@@ -35,8 +33,9 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from indexer import store  # noqa: E402
-from indexer.morphology import analyze, word_lemmas  # noqa: E402
+from indexer.morphology import analyze  # noqa: E402
 from indexer.search import Archive, SearchParams, search  # noqa: E402
+from webapp.background import gunicorn  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 COMMON = ["партии", "области", "проекта", "филиала", "аким", "члены", "рамках", "мероприятии", "работа",
@@ -143,44 +142,28 @@ def incremental_update(corpus: Path, ix: Path, changed: int = 1000) -> float:
     return seconds
 
 
-def time_in_process(archive: Archive, queries) -> dict[str, list[float]]:
-    search(archive, SearchParams(q="подготовка"))  # open the searcher, build the facet arrays
+def timed(run, queries) -> dict[str, list[float]]:
+    """Seconds of `run(params)` for every query, by class."""
     out = {}
     for cls, qs in queries.items():
         times = []
         for p in qs:
             t = time.perf_counter()
-            search(archive, p)
+            run(p)
             times.append(time.perf_counter() - t)
         out[cls] = times
     return out
+
+
+def time_in_process(archive: Archive, queries) -> dict[str, list[float]]:
+    search(archive, SearchParams(q="подготовка"))  # open the searcher, build the facet arrays
+    return timed(lambda p: search(archive, p), queries)
 
 
 def _url(base: str, p: SearchParams) -> str:
     pairs = [("q", p.q), ("page", p.page), ("sort", p.sort)] + [("region", v) for v in p.region] + \
             [("year", v) for v in p.year]
     return base + "/api/search?" + urllib.parse.urlencode(pairs)
-
-
-def start_gunicorn(ix: Path, workers: int = 2):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = dict(os.environ, NEWSARCHIVE_INDEX=str(ix))
-    proc = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_defaults",
-                             "--workers", str(workers), "--bind", f"127.0.0.1:{port}", "--access-logfile",
-                             "/dev/null", "webapp:create_app()"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
-    for _ in range(workers * 3):  # warm every worker's searcher and facet arrays
-        urllib.request.urlopen(base + "/api/search?q=" + urllib.parse.quote("подготовка"), timeout=60).read()
-    return proc, base
 
 
 def worker_memory_mb(proc) -> list[dict]:
@@ -197,16 +180,7 @@ def worker_memory_mb(proc) -> list[dict]:
 
 
 def time_http(base: str, queries) -> dict[str, list[float]]:
-    out = {}
-    for cls, qs in queries.items():
-        times = []
-        for p in qs:
-            t = time.perf_counter()
-            with urllib.request.urlopen(_url(base, p), timeout=60) as r:
-                r.read()
-            times.append(time.perf_counter() - t)
-        out[cls] = times
-    return out
+    return timed(lambda p: urllib.request.urlopen(_url(base, p), timeout=60).read(), queries)
 
 
 def mixed_load(base: str, queries, requests: int, clients: int = 4) -> dict:
@@ -318,14 +292,7 @@ def sqlite_search(con, p: SearchParams) -> tuple[int, list]:
 def time_sqlite(db: Path, queries) -> dict[str, list[float]]:
     con = sqlite3.connect(db)
     sqlite_search(con, SearchParams(q="подготовка"))
-    out = {}
-    for cls, qs in queries.items():
-        times = []
-        for p in qs:
-            t = time.perf_counter()
-            sqlite_search(con, p)
-            times.append(time.perf_counter() - t)
-        out[cls] = times
+    out = timed(lambda p: sqlite_search(con, p), queries)
     con.close()
     return out
 
@@ -350,14 +317,12 @@ def main(argv=None) -> int:
     base_t = time_sqlite(OUT / f"fts-{args.docs}.sqlite", queries)
     http, load, rss = {}, None, []
     if not args.skip_http:
-        proc, base = start_gunicorn(ix)
-        try:
+        with gunicorn(ix, workers=2, timeout=600) as (proc, base):
+            for _ in range(6):  # warm every worker's searcher and facet arrays
+                urllib.request.urlopen(base + "/api/search?q=" + urllib.parse.quote("подготовка"), timeout=600).read()
             http = time_http(base, queries)
             load = mixed_load(base, queries, args.http_requests)
             rss = worker_memory_mb(proc)
-        finally:
-            proc.terminate()
-            proc.wait(timeout=10)
 
     ms = 1000
     print(f"\n## {args.docs:,} items, {os.cpu_count()} cores, {args.queries} distinct queries per class\n")

@@ -17,7 +17,7 @@ from indexer.build import build
 from indexer.search import Archive, SearchParams, search
 
 from .conftest import ROOT, write_jsonl
-from .test_browser import _free_port
+from webapp.background import gunicorn
 
 sys.path.insert(0, str(ROOT / "bench"))
 
@@ -155,62 +155,52 @@ def _corpus(path, word, year, n):
                               for i in range(n)])
 
 
+def _load(base: str, valid, seen: list, failures: list, stop: threading.Event) -> None:
+    """Searches until stopped (at most 5,000); each answer must come wholly from one index."""
+    n = 0
+    while not stop.is_set() and n < 5000:
+        n += 1
+        try:
+            with urllib.request.urlopen(base + "/api/search?per_page=100&q=" + urllib.parse.quote("встречу"),
+                                        timeout=10) as resp:
+                data = json.loads(resp.read())
+            words = {h["id"].split("-")[0] for h in data["hits"]}
+            years = {f["value"]: f["count"] for f in data["facets"]["year"]}
+            (word,) = words
+            (year,) = years
+            state = (data["total"], word, year)
+            assert state in valid and years[year] == data["total"] == len(data["hits"]), data
+            seen.append(state)
+        except Exception as exc:  # noqa: BLE001 - every failure is counted and shown
+            failures.append(repr(exc)[:300])
+
+
+def _wait_for(seen: list, word: str, timeout: float = 30) -> None:
+    deadline = time.time() + timeout
+    while not any(s[1] == word for s in seen[-50:]) and time.time() < deadline:
+        time.sleep(0.05)
+
+
 def test_reindex_under_load_every_answer_from_one_index(tmp_path):
     ix = tmp_path / "ix"
     build([_corpus(tmp_path / "old.jsonl", "альфа", 2019, 30)], ix, progress=False)
-    port = _free_port()
-    env = dict(os.environ, NEWSARCHIVE_INDEX=str(ix))
-    srv = subprocess.Popen([sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_defaults",
-                            "--workers", "2", "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null",
-                            "webapp:create_app()"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                           stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(150):
-        try:
-            urllib.request.urlopen(base + "/healthz", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
     valid = {(30, "альфа", "2019"), (40, "бета", "2020"), (40, "гамма", "2021")}
     seen, failures = [], []
     stop = threading.Event()
-
-    def load():
-        n = 0
-        while not stop.is_set() and n < 5000:
-            n += 1
-            try:
-                with urllib.request.urlopen(base + "/api/search?per_page=100&q=" + urllib.parse.quote("встречу"),
-                                            timeout=10) as resp:
-                    data = json.loads(resp.read())
-                words = {h["id"].split("-")[0] for h in data["hits"]}
-                years = {f["value"]: f["count"] for f in data["facets"]["year"]}
-                (word,) = words
-                (year,) = years
-                state = (data["total"], word, year)
-                assert state in valid and years[year] == data["total"] == len(data["hits"]), data
-                seen.append(state)
-            except Exception as exc:  # noqa: BLE001 - every failure is counted and shown
-                failures.append(repr(exc)[:300])
-
-    t = threading.Thread(target=load)
-    t.start()
-    try:
-        time.sleep(0.5)
-        r = subprocess.run([sys.executable, "-m", "indexer.cli", "index", "--rebuild", "--quiet", "--index", str(ix),
-                            "--corpus", str(_corpus(tmp_path / "new.jsonl", "бета", 2020, 40))],
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)
-        assert r.returncode == 0, r.stderr
-        time.sleep(0.5)
-        r = subprocess.run([sys.executable, "-m", "indexer.cli", "index", "--quiet", "--index", str(ix),
-                            "--corpus", str(_corpus(tmp_path / "new.jsonl", "гамма", 2021, 40))],
-                           cwd=ROOT, capture_output=True, text=True, timeout=120)
-        assert r.returncode == 0, r.stderr
-        time.sleep(0.5)
-    finally:
-        stop.set()
-        t.join(timeout=60)
-        srv.terminate()
-        srv.wait(timeout=10)
+    with gunicorn(ix, workers=2) as (_, base):
+        t = threading.Thread(target=_load, args=(base, valid, seen, failures, stop))
+        t.start()
+        try:
+            _wait_for(seen, "альфа")
+            for args, word, year in ((["--rebuild"], "бета", 2020), ([], "гамма", 2021)):
+                corpus = _corpus(tmp_path / "new.jsonl", word, year, 40)
+                r = subprocess.run([sys.executable, "-m", "indexer.cli", "index", "--quiet", "--index", str(ix),
+                                    "--corpus", str(corpus), *args], cwd=ROOT, capture_output=True, text=True,
+                                   timeout=120)
+                assert r.returncode == 0, r.stderr
+                _wait_for(seen, word)  # the load goes on until it has seen the new index
+        finally:
+            stop.set()
+            t.join(timeout=60)
     assert failures == []
     assert {s[1] for s in seen} == {"альфа", "бета", "гамма"}, "the load did not span both reindexes"
