@@ -26,7 +26,16 @@ index: $(VENV)/.installed
 run: index
 	$(BIN)/newsarchive serve --host $(HOST) --port $(PORT)
 
-test: $(VENV)/.installed-test
+# Browsers cannot be downloaded by pip or Playwright here: the browser tests drive
+# Debian's Chromium, installed once with apt (as root) when it is missing.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	  else echo "install Chromium first: sudo apt-get install -y chromium chromium-driver"; exit 1; fi; }
+
+test: $(VENV)/.installed-test browser
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed-test
