@@ -13,7 +13,6 @@ from whoosh import query as Q
 
 from . import ranking, store
 from .corpus import valid_date
-
 from .facets import FacetCache
 from .query import FACET_QUERY_FIELDS, QueryTooLarge, canonical_facet_value, parse
 from .schema import split_values
@@ -184,7 +183,30 @@ class _Deadline:
         return max(0.0, self.end - time.monotonic())
 
 
-def _prepare(archive: Archive, p: SearchParams, deadline: _Deadline):
+@dataclass
+class _Run:
+    """One search over one searcher: the query's matches, the filters, their conjunction."""
+    searcher: object
+    fc: FacetCache
+    q: Q.Query
+    notice: str | None
+    browse: bool
+    base: np.ndarray                 # documents matching the query
+    masks: dict[str, np.ndarray]     # one per filtered facet / date range
+    matched: np.ndarray              # base AND every filter
+    scores: np.ndarray | None        # BM25 per document (None when browsing)
+
+    def ordered(self, p: SearchParams, start: int, count: int) -> list[tuple[int, float | None]]:
+        """(docnum, score) of the result list from `start`, `count` long, in the asked order."""
+        if p.sort == "relevance" and not self.browse:
+            return ranking.top(self.scores, self.matched, start, count)
+        docs = np.flatnonzero(self.matched)
+        dates = self.fc.dates[docs]
+        order = np.lexsort((docs, dates)) if p.sort == "date_asc" else np.lexsort((docs, -dates))
+        return [(int(d), None) for d in docs[order][start:start + count]]
+
+
+def _prepare(archive: Archive, p: SearchParams, deadline: _Deadline) -> _Run:
     searcher, fc = archive.acquire()
     try:
         q, notice = parse(searcher.schema, p.q)
@@ -196,18 +218,7 @@ def _prepare(archive: Archive, p: SearchParams, deadline: _Deadline):
     else:
         base, scores = fc.ranker.evaluate(q, deadline)
     masks = _filter_masks(fc, p)
-    matched = _and(base, masks.values())
-    return searcher, fc, q, notice, browse, base, masks, matched, scores
-
-
-def _ordered(fc, p, browse, matched, scores, start: int, count: int):
-    """(docnum, score) of the result list from `start`, `count` long, in the asked order."""
-    if p.sort == "relevance" and not browse:
-        return ranking.top(scores, matched, start, count)
-    docs = np.flatnonzero(matched)
-    dates = fc.dates[docs]
-    order = np.lexsort((docs, dates)) if p.sort == "date_asc" else np.lexsort((docs, -dates))
-    return [(int(d), None) for d in docs[order][start:start + count]]
+    return _Run(searcher, fc, q, notice, browse, base, masks, _and(base, masks.values()), scores)
 
 
 def _query_terms(searcher, q, browse) -> frozenset[str]:
@@ -230,23 +241,24 @@ def _query_terms(searcher, q, browse) -> frozenset[str]:
 def search(archive: Archive, params: SearchParams) -> dict:
     p = params.validate()
     deadline = _Deadline(TIME_LIMIT)
-    searcher, fc, q, notice, browse, base, masks, matched, scores = _prepare(archive, p, deadline)
-    total = int(matched.sum())
+    run = _prepare(archive, p, deadline)
+    total = int(run.matched.sum())
 
     def counts(name, mask):
-        return [{"value": v, "count": c} for v, c in fc.field(name).counts(mask)]
+        return [{"value": v, "count": c} for v, c in run.fc.field(name).counts(mask)]
 
-    facets = {name: counts(name, matched) for name in FACETS_IN_ANSWER}
+    facets = {name: counts(name, run.matched) for name in FACETS_IN_ANSWER}
     if len(p.year) == 1:
-        facets["month"] = counts("month", matched)
+        facets["month"] = counts("month", run.matched)
     # extension: for a filtered facet, the counts without its own filter, i.e. what ticking
     # one more value (OR) would add; the page lists these so other values stay choosable
-    choices = {name: counts(name, _and(base, [m for k, m in masks.items() if k != name]))
-               for name in FACETS_IN_ANSWER if name in masks}
+    choices = {name: counts(name, _and(run.base, [m for k, m in run.masks.items() if k != name]))
+               for name in FACETS_IN_ANSWER if name in run.masks}
     start = (p.page - 1) * p.per_page
-    hits_docs = _ordered(fc, p, browse, matched, scores, start, p.per_page) if start < total else []
-    terms = _query_terms(searcher, q, browse)
-    hits = [_hit(searcher.stored_fields(d), terms, s) for d, s in hits_docs]
+    hits_docs = run.ordered(p, start, p.per_page) if start < total else []
+    terms = _query_terms(run.searcher, run.q, run.browse)
+    hits = [_hit(run.searcher.stored_fields(d), terms, s) for d, s in hits_docs]
+    notice = run.notice
     answer = {"query": p.q, "total": total, "page": p.page, "per_page": p.per_page,
               "hits": hits, "facets": facets, "facet_choices": choices}
     if deadline.hit:
@@ -262,9 +274,10 @@ def export(archive: Archive, params: SearchParams, limit: int):
     """(total, rows): the whole result set in order, at most `limit` rows, as plain dicts."""
     p = params.validate()
     deadline = _Deadline(TIME_LIMIT * 4)
-    searcher, fc, q, _, browse, _, masks, matched, scores = _prepare(archive, p, deadline)
-    total = int(matched.sum())
-    ordered = _ordered(fc, p, browse, matched, scores, 0, min(total, limit))
+    run = _prepare(archive, p, deadline)
+    total = int(run.matched.sum())
+    ordered = run.ordered(p, 0, min(total, limit))
+    searcher = run.searcher
 
     def rows():
         for docnum, score in ordered:
