@@ -12,6 +12,7 @@ from functools import lru_cache
 from ..gazetteer import load_json
 from ..textnorm import phrase_key, ru_fold
 
+_LIST_GLUE = re.compile(r"\s*(,|и|а также)?\s*")
 QUOTED = re.compile(r"«([^«»]{2,80})»|\"([^\"]{2,80})\"|„([^„“”]{2,80})[“”]")
 NOT_PARTY = ("государствен", "госпрограм", "программ", "частн", "конкурс", "акци", "фонд",
              "организац", "компани", "движени", "общественн", "бизнес-проект", "инвестиц")
@@ -46,13 +47,19 @@ def _cue_before(text: str, start: int) -> bool:
 def find_projects(text: str) -> list[str]:
     known, negative = _tables()
     found: dict[str, None] = {}
+    listed_until = -1  # «A», «B» и «C» after one «проектов»: the cue carries along the list
     for m in QUOTED.finditer(text):
         name = next(g for g in m.groups() if g is not None).strip()
         key = phrase_key(name)
+        in_list = listed_until >= 0 and _LIST_GLUE.fullmatch(text[listed_until:m.start()]) is not None
+        listed_until = -1
         if not key or key in negative:
             continue
         if key in known:
             found[known[key]] = None
-        elif _cue_before(text, m.start()):
+        elif in_list or _cue_before(text, m.start()):
             found[" ".join(name.split())] = None
+        else:
+            continue
+        listed_until = m.end()
     return list(found)
