@@ -51,6 +51,16 @@ def test_region_follows_dated_renames():
     assert regions("В Талдыкоргане вручили путевки.", "2023-11-22") == ["Жетысуская область"]
 
 
+def test_an_akim_named_as_such_hints_the_region_of_an_item_naming_no_place():
+    rec = Record(id="t", date="2018-03-01", text="Аким области Даниал Ахметов посетил сельскую школу.")
+    assert extract(rec).region == ["Восточно-Казахстанская область"]
+    # a party leader is no hint; nor is an akim outside his years
+    rec = Record(id="t", date="2019-12-18", text="Первый заместитель Председателя партии Бауыржан Байбек подвел итоги.")
+    assert extract(rec).region == []
+    rec = Record(id="t", date="2010-03-01", text="Аким области Даниал Ахметов посетил школу.")
+    assert extract(rec).region == []
+
+
 def test_semey_families_is_not_a_place():
     assert regions("Помощь получили более трехсот многодетных семей.") == []
 

@@ -5,12 +5,12 @@ from dataclasses import dataclass
 
 from ..corpus import Record
 from .dates import find_date
-from .officials import canonical_official, find_officials
+from .officials import akim_regions, canonical_official, find_officials
 from .projects import canonical_project, find_projects
 from .regions import canonical_region, find_regions
 
 # Bump when extraction changes: incremental indexing then refreshes every item.
-EXTRACTION_VERSION = "2"
+EXTRACTION_VERSION = "3"
 
 
 @dataclass
@@ -31,7 +31,7 @@ def extract(rec: Record) -> Facets:
     if rec.region is not None:
         region = _dedup(canonical_region(v) or v for v in rec.region)
     else:
-        region = find_regions(rec.title, rec.text, date)
+        region = find_regions(rec.title, rec.text, date) or akim_regions(full, date)
     projects = (_dedup(canonical_project(v) for v in rec.projects) if rec.projects is not None
                 else find_projects(full))
     officials = (_dedup(canonical_official(v) for v in rec.officials) if rec.officials is not None

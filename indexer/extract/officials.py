@@ -38,12 +38,13 @@ def _tables():
                     pairs[(ru_fold(b), ru_fold(a))] = off["name"]
             canon[norm_label(spelling)] = off["name"]
     excluded = {norm_label(n) for n in data.get("not_officials", [])}
-    return pairs, canon, excluded
+    roles = {off["name"]: off.get("regions", []) for off in data["officials"]}
+    return pairs, canon, excluded, roles
 
 
 def canonical_official(value: str) -> str:
     """A known official's canonical name for any spelling or case of it; else the value tidied."""
-    pairs, canon, _ = _tables()
+    pairs, canon, _, _ = _tables()
     key = norm_label(value)
     if key in canon:
         return canon[key]
@@ -123,7 +124,7 @@ def _unknown_person(a: Word, b: Word) -> str | None:
 
 
 def find_officials(text: str) -> list[str]:
-    pairs, _, excluded = _tables()
+    pairs, _, excluded, _ = _tables()
     ws = words(text)
     found: dict[str, None] = {}
     i = 0
@@ -141,3 +142,23 @@ def find_officials(text: str) -> list[str]:
                 continue
         i += 1
     return list(found)
+
+
+def akim_regions(text: str, date: str | None) -> list[str]:
+    """Regions of known akims named as such («аким области Даниал Ахметов») at the item's
+    date: a hint for items that name no place."""
+    if not date:
+        return []
+    pairs, _, _, roles = _tables()
+    year = int(date[:4])
+    ws = words(text)
+    out: dict[str, None] = {}
+    for i in range(len(ws) - 1):
+        name = pairs.get((ws[i].folded, ws[i + 1].folded))
+        if not name or not any(w.folded.startswith("аким") and not w.folded.startswith("акимат")
+                               for w in ws[max(0, i - 3): i]):
+            continue
+        for region, start, end in roles.get(name, []):
+            if start <= year <= end:
+                out[region] = None
+    return list(out) if len(out) == 1 else []
