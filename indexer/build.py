@@ -100,7 +100,7 @@ def to_document(rec: Record, fp: str | None = None) -> dict:
         "region": join_values(f.region),
         "project": join_values(f.projects),
         "official": join_values(f.officials),
-        "fingerprint": fp or fingerprint(rec),
+        "idhash": f"{rec.id}\t{fp or fingerprint(rec)}",
     }
     if f.date:
         doc["year"] = f.date[:4]
@@ -119,8 +119,17 @@ def _progress(records: Iterable[Record], show: bool | None):
 
 
 def _existing_fingerprints(ix) -> dict[str, str]:
+    """id -> fingerprint of every live item, from the `idhash` column."""
     with ix.searcher() as s:
-        return {d["id"]: d.get("fingerprint", "") for d in s.reader().all_stored_fields()}
+        reader = s.reader()
+        col = reader.column_reader("idhash")
+        out = {}
+        for docnum in reader.all_doc_ids():
+            value = col[docnum]
+            value = value.decode("utf-8") if isinstance(value, bytes) else value
+            rid, _, fp = value.rpartition("\t")
+            out[rid] = fp
+        return out
 
 
 def _schema_current(index_dir: Path) -> bool:

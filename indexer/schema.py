@@ -34,8 +34,9 @@ def build_schema(common_lemmas=frozenset()) -> fields.Schema:
         region=fields.KEYWORD(stored=True, analyzer=facet_analyzer()),
         project=fields.KEYWORD(stored=True, analyzer=facet_analyzer()),
         official=fields.KEYWORD(stored=True, analyzer=facet_analyzer()),
-        # hash of the record and the extraction version: incremental updates skip unchanged items
-        fingerprint=fields.ID(stored=True),
+        # "id<TAB>hash of the record and the extraction version", as a column: an update
+        # reads every item's fingerprint without unpickling stored texts
+        idhash=fields.ID(sortable=True),
     )
 
 
