@@ -50,14 +50,13 @@ def test_gzip_jsonl_and_truncated_gzip(tmp_path):
     ok = tmp_path / "a.jsonl.gz"
     with gzip.open(ok, "wt", encoding="utf-8") as fh:
         fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    payload = ok.read_bytes()
     cut = tmp_path / "b.jsonl.gz"
     body = gzip.compress(("\n".join(json.dumps({"id": f"t{i}", "text": "Павлодар " * 50}) for i in range(200))).encode())
     cut.write_bytes(body[: len(body) // 2])
     report = ReadReport()
     recs = list(read_corpus([tmp_path], report))
     assert "gz-1" in {r.id for r in recs}
-    assert len(payload) > 0
+    assert any(r.id.startswith("t") for r in recs)  # the readable start of the cut file is kept
     assert any(p.path == str(cut) and "unreadable file" in p.reason for p in report.problems)
 
 
