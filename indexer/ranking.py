@@ -8,6 +8,7 @@ positional still go through Whoosh's own matcher for the document set.
 """
 from __future__ import annotations
 
+import os
 from collections import OrderedDict
 from itertools import islice
 
@@ -16,7 +17,9 @@ from whoosh import query as Q
 from whoosh.matching import wrappers
 
 K1, B = 1.2, 0.75
-POSTINGS_BUDGET = 6_000_000  # postings cached per searcher (8 bytes each)
+# postings cached per worker, 8 bytes each (default 16M = 128 MB): at 1M items the common
+# words alone have ~500k postings each, and a cold read of one costs ~0.2 s
+POSTINGS_BUDGET = int(os.environ.get("NEWSARCHIVE_POSTINGS_CACHE", 16_000_000))
 
 
 def _leaf(m):
