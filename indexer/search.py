@@ -203,7 +203,10 @@ class _Run:
         docs = np.flatnonzero(self.matched)
         dates = self.fc.dates[docs]
         order = np.lexsort((docs, dates)) if p.sort == "date_asc" else np.lexsort((docs, -dates))
-        return [(int(d), None) for d in docs[order][start:start + count]]
+        page = docs[order][start:start + count]
+        if self.scores is None:  # browsing: nothing to score
+            return [(int(d), None) for d in page]
+        return [(int(d), float(self.scores[d])) for d in page]
 
 
 def _prepare(archive: Archive, p: SearchParams, deadline: _Deadline) -> _Run:

@@ -117,3 +117,9 @@ def test_missing_index_is_503_json(tmp_path):
     c = create_app({"INDEX_DIR": str(tmp_path / "none")}).test_client()
     r = c.get("/api/search?q=x")
     assert r.status_code == 503 and "newsarchive index" in r.get_json()["error"]
+
+
+def test_scores_with_a_query_in_any_order_null_when_browsing(client):
+    by_date = get_json(client, "/api/search?q=партии&sort=date_desc")["hits"]
+    assert by_date and all(isinstance(h["score"], float) and h["score"] > 0 for h in by_date)
+    assert all(h["score"] is None for h in get_json(client, "/api/search?sort=date_desc")["hits"])

@@ -17,7 +17,7 @@ HIT = {
         "date": {"type": ["string", "null"], "format": "date"},
         "region": _STR_LIST, "projects": _STR_LIST, "officials": _STR_LIST,
         "snippet": {"type": "string", "description": "HTML: escaped text, only <mark> is markup"},
-        "score": {"type": ["number", "null"], "description": "null when not ranked by relevance"},
+        "score": {"type": ["number", "null"], "description": "BM25 relevance; null when browsing without a query"},
         "url": {"type": ["string", "null"]},
     },
 }
