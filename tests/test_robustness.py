@@ -138,7 +138,10 @@ def test_kill_9_during_rebuild_and_update_never_loses_the_served_index(tmp_path,
 def test_two_builds_at_once_one_refuses_neither_corrupts(tmp_path, big_corpus):
     ix = tmp_path / "ix"
     a = cli("index", "--corpus", str(big_corpus), "--index", str(ix), "--quiet")
-    time.sleep(0.5)
+    lock = ix / store.LOCK
+    deadline = time.time() + 30  # start the second one once the first holds the lock
+    while not (lock.exists() and lock.read_text().strip() == str(a.pid)) and time.time() < deadline:
+        time.sleep(0.05)
     b = cli("index", "--corpus", str(big_corpus), "--index", str(ix), "--quiet")
     out_b, err_b = b.communicate(timeout=60)
     out_a, err_a = a.communicate(timeout=300)
