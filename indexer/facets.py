@@ -52,16 +52,16 @@ class FieldOrdinals:
 class FacetCache:
     """Everything counted or filtered without touching stored fields, per searcher."""
 
-    def __init__(self, searcher, fields=("region", "project", "official", "year", "month")):
+    def __init__(self, searcher):
         reader = searcher.reader()
         self.searcher = searcher
         self._ranker = None
         self.ndocs = reader.doc_count_all()
         self.live = np.zeros(self.ndocs, dtype=bool)
         self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
+        self.live_count = int(self.live.sum())
         self._reader = reader
         self._fields = {}
-        self._field_names = fields
         self._dates = None
 
     @property
@@ -91,10 +91,3 @@ class FacetCache:
                     out[docnum] = int(v.replace("-", ""))
             self._dates = out
         return self._dates
-
-    def mask_of(self, docnums) -> np.ndarray:
-        mask = np.zeros(self.ndocs, dtype=bool)
-        ids = np.fromiter(docnums, dtype=np.int64)
-        if ids.size:
-            mask[ids] = True
-        return mask & self.live

@@ -7,11 +7,10 @@ words), and facet fields take values in any spelling (`region:Нур-Султа�
 """
 from __future__ import annotations
 
-import re
 from itertools import groupby, islice
 
 from whoosh import query as Q
-from whoosh.qparser import AndGroup, QueryParser, plugins, syntax
+from whoosh.qparser import AndGroup, QueryParser, plugins
 from whoosh.qparser.plugins import attach
 
 from .morphology import NewsAnalyzer, WORD_RE, pair_filter, word_lemmas
@@ -185,6 +184,3 @@ def parse(schema, text: str) -> tuple[Q.Query, str | None]:
         notice = "Запрос прочитан как простые слова: синтаксис не распознан."
     return q, notice
 
-
-def only_syntax(text: str) -> bool:
-    return not re.search(r"[^\W_]", text or "")

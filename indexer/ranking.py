@@ -124,7 +124,7 @@ class Ranker:
         if ids.size == 0:
             return mask
         mask[ids] = True
-        n = float(self.fc.live.sum())
+        n = float(self.fc.live_count)
         idf = np.log(1.0 + (n - ids.size + 0.5) / (ids.size + 0.5))
         lengths = self.lengths[ids]
         scores[ids] += boost * idf * tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths / self._avg))

@@ -8,8 +8,6 @@ from .morphology import NewsAnalyzer, PairAnalyzer
 
 FACET_SEP = "|"
 # facet name in the API -> index field holding it
-FACET_FIELDS = {"region": "region", "project": "project", "official": "official", "year": "year"}
-MULTI_FACETS = ("region", "project", "official")
 
 
 def facet_analyzer():

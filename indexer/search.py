@@ -14,7 +14,7 @@ from whoosh import query as Q
 from . import ranking, store
 from .corpus import valid_date
 from .facets import FacetCache
-from .query import FACET_QUERY_FIELDS, QueryTooLarge, canonical_facet_value, parse
+from .query import QueryTooLarge, canonical_facet_value, parse
 from .schema import split_values
 from .snippets import snippet
 
@@ -130,19 +130,27 @@ def headline(title: str, text: str, limit: int = 110) -> str:
     return first[: cut if cut > limit // 2 else limit] + " …"
 
 
-def _hit(stored: dict, terms: frozenset[str], score) -> dict:
+def _record(stored: dict) -> dict:
+    """A stored document as plain data: the fields every answer shares."""
+    title, text = stored.get("title", ""), stored.get("text", "")
     return {
         "id": stored["id"],
-        "title": stored.get("title", ""),
-        "headline": headline(stored.get("title", ""), stored.get("text", "")),
+        "title": title,
+        "headline": headline(title, text),
         "date": stored.get("date") or None,
         "region": split_values(stored.get("region")),
         "projects": split_values(stored.get("project")),
         "officials": split_values(stored.get("official")),
-        "snippet": snippet(stored.get("text", ""), terms),
-        "score": None if score is None else round(float(score), 4),
         "url": stored.get("url") or None,
     }
+
+
+def _score(score) -> float | None:
+    return None if score is None else round(float(score), 4)
+
+
+def _hit(stored: dict, terms: frozenset[str], score) -> dict:
+    return {**_record(stored), "snippet": snippet(stored.get("text", ""), terms), "score": _score(score)}
 
 
 def _date_int(iso: str) -> int:
@@ -285,10 +293,7 @@ def export(archive: Archive, params: SearchParams, limit: int):
     def rows():
         for docnum, score in ordered:
             d = searcher.stored_fields(docnum)
-            yield {"id": d["id"], "date": d.get("date") or None, "title": d.get("title", ""),
-                   "region": split_values(d.get("region")), "projects": split_values(d.get("project")),
-                   "officials": split_values(d.get("official")), "url": d.get("url") or None,
-                   "score": None if score is None else round(float(score), 4), "text": d.get("text", "")}
+            yield {**_record(d), "score": _score(score), "text": d.get("text", "")}
 
     return total, rows()
 
@@ -298,12 +303,7 @@ def get_document(archive: Archive, doc_id: str) -> dict | None:
     stored = searcher.document(id=doc_id)
     if stored is None:
         return None
-    return {
-        "id": stored["id"], "title": stored.get("title", ""), "date": stored.get("date") or None,
-        "headline": headline(stored.get("title", ""), stored.get("text", "")), "text": stored.get("text", ""), "url": stored.get("url") or None,
-        "region": split_values(stored.get("region")), "projects": split_values(stored.get("project")),
-        "officials": split_values(stored.get("official")),
-    }
+    return {**_record(stored), "text": stored.get("text", "")}
 
 
 def stats(archive: Archive, top: int = 10) -> dict:
@@ -316,7 +316,7 @@ def stats(archive: Archive, top: int = 10) -> dict:
         return f"{s[:4]}-{s[4:6]}-{s[6:]}"
 
     return {
-        "documents": int(fc.live.sum()),
+        "documents": fc.live_count,
         "date_from": iso(known.min()) if known.size else None,
         "date_to": iso(known.max()) if known.size else None,
         "undated": int((dates == 0).sum()),
@@ -325,5 +325,4 @@ def stats(archive: Archive, top: int = 10) -> dict:
     }
 
 
-__all__ = ["Archive", "SearchParams", "BadRequest", "search", "export", "get_document", "stats",
-           "FACET_QUERY_FIELDS"]
+__all__ = ["Archive", "SearchParams", "BadRequest", "search", "export", "get_document", "stats"]

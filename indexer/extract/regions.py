@@ -144,7 +144,7 @@ def _oblast_follows(ws: list[Word], i: int) -> bool:
         f = ws[j].folded
         if f.startswith(("област", "облыс")):
             return True
-        if f in ("и", "а также") or f.endswith(("ской", "ская", "ского", "ских", "ской")):
+        if f in ("и", "а также") or f.endswith(("ской", "ская", "ского", "ских")):
             continue
         return False
     return False
@@ -220,12 +220,10 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
 
 def find_regions(title: str, text: str, date: str | None) -> list[str]:
     scores: dict[str, float] = {}
-    first_sentence = None
     for part, bonus in ((title, 1.0), (text, 0.0)):
         for region, weight, w in mentions(part, date):
             extra = bonus
             if part is text:
-                first_sentence = w.sentence if first_sentence is None else first_sentence
                 if w.sentence == 0:
                     extra += 0.5
             scores[region] = scores.get(region, 0.0) + weight + extra
