@@ -123,3 +123,26 @@ def test_scores_with_a_query_in_any_order_null_when_browsing(client):
     by_date = get_json(client, "/api/search?q=партии&sort=date_desc")["hits"]
     assert by_date and all(isinstance(h["score"], float) and h["score"] > 0 for h in by_date)
     assert all(h["score"] is None for h in get_json(client, "/api/search?sort=date_desc")["hits"])
+
+
+def test_untitled_items_get_their_first_sentence_as_headline(client):
+    doc = get_json(client, "/api/doc/seed_snippets-7")
+    assert doc["title"] == ""
+    # the first sentence, cut at a word boundary when it is long
+    assert doc["headline"] == ("Первичные партийные организации «Nur Otan» должны стать местом общения "
+                               "партийцев и площадкой для решения …")
+    other = get_json(client, "/api/doc/seed_snippets-11")["headline"]
+    assert other == ("В Кызылорде состоялись партийные слушания, на которых были рассмотрены два вопроса – "
+                     "выполнение в регионе …")
+    hit = get_json(client, "/api/search?q=Сарыарка")["hits"][0]
+    assert hit["id"] == "seed_snippets-7" and hit["headline"] == doc["headline"]
+    titled = get_json(client, "/api/doc/dev-001")
+    assert titled["headline"] == titled["title"] == "Студенты Астаны расчистили дворы пожилых людей от снега"
+
+
+def test_facet_choices_offer_the_other_values_of_a_filtered_facet(client):
+    everything = {f["value"]: f["count"] for f in get_json(client, "/api/search?q=проекта")["facets"]["region"]}
+    data = get_json(client, "/api/search?q=проекта&region=Астана")
+    assert [f["value"] for f in data["facets"]["region"]] == ["Астана"]  # SPEC: over the result set
+    assert {f["value"]: f["count"] for f in data["facet_choices"]["region"]} == everything
+    assert "project" not in data["facet_choices"]  # only filtered facets
