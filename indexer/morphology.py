@@ -16,7 +16,7 @@ from whoosh.analysis import Filter, Tokenizer
 from whoosh.analysis.acore import Token
 
 from .gazetteer import gazetteer
-from .textnorm import has_kazakh, is_latin, ru_fold, translit_key
+from .textnorm import fix_homoglyphs, has_kazakh, is_latin, ru_fold, translit_key
 
 WORD_RE = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
 
@@ -53,13 +53,38 @@ def kazakh_stem(key: str, min_len: int = 4, rounds: int = 3) -> str:
     return key
 
 
-@lru_cache(maxsize=400_000)
-def word_lemmas(word: str, capitalized: bool = False, query: bool = False) -> tuple[str, ...]:
+# A nominative surname's own lemma from its case forms: Асылбекова, Асылбекову,
+# Асылбековым, Асылбекове, Асылбековой -> асылбеков (the masculine nominative, as
+# pymorphy3 normalises surnames). pymorphy3 reads many nominatives of surnames built on
+# a first name as that name's genitive plural (`Асылбеков` -> `асылбек` only), so the
+# nominative and the oblique forms of one surname shared no term.
+_SURNAME_STEM = ("ов", "ев", "ёв", "ин", "ын")
+_SURNAME_CASE_ENDINGS = ("ым", "ой", "ою", "а", "у", "е")
+
+
+def surname_lemma(word: str) -> str | None:
+    """The -ов/-ев/-ин surname a word form is a case of, or None (lowercased input)."""
+    if word.endswith(_SURNAME_STEM):
+        stem = word
+    else:
+        stem = next((word[: -len(e)] for e in _SURNAME_CASE_ENDINGS
+                     if word.endswith(e) and word[: -len(e)].endswith(_SURNAME_STEM)), None)
+    if stem is None or len(stem) < 5 or not stem.isalpha() or is_latin(stem):
+        return None
+    return stem.replace("ё", "е")
+
+
+def _is_name_like(parses) -> bool:
+    return any({"Name", "Surn", "Patr"} & p.tag.grammemes for p in parses)
+
+
+def _word_lemmas(word: str, capitalized: bool = False, query: bool = False) -> tuple[str, ...]:
     """All index terms of one word form (lowercased input).
 
     An ambiguous name in lower case (`семей`: families, or the city Семей) is read as
     the common word in a document, and as both in a query, where case is not typed.
     """
+    word = fix_homoglyphs(word)
     folded = ru_fold(word)
     g = gazetteer()
     known = g.lemma_override.get(folded)
@@ -73,10 +98,15 @@ def word_lemmas(word: str, capitalized: bool = False, query: bool = False) -> tu
         key = translit_key(word)
     else:
         m = morph()
-        for p in m.parse(folded):
+        parses = m.parse(folded)
+        for p in parses:
             out[p.normal_form.replace("ё", "е")] = None
         if known and query:
             out.update(dict.fromkeys(known))
+        surname = surname_lemma(folded)
+        if surname and (capitalized or (query and (_is_name_like(parses)
+                                                   or not m.word_is_known(folded)))):
+            out[surname] = None
         if not has_kazakh(word) and folded not in g.key_words and m.word_is_known(folded):
             return tuple(out)
         out[folded] = None
@@ -84,6 +114,29 @@ def word_lemmas(word: str, capitalized: bool = False, query: bool = False) -> tu
     out[key] = None
     out[kazakh_stem(key)] = None
     return tuple(out)
+
+
+# Indexing wants a big cache (a word form recurs across documents: ~90% hits); a
+# serving worker's cache only fills with the words of queries and of the hits it
+# snippets, and must stay small so that a worker's memory stays flat whatever users
+# type (400k entries grew a worker from ~100 to ~270 MB over 6,000 random queries).
+INDEX_CACHE_SIZE = 400_000
+SERVE_CACHE_SIZE = 20_000
+_cached = lru_cache(maxsize=INDEX_CACHE_SIZE)(_word_lemmas)
+
+
+def word_lemmas(word: str, capitalized: bool = False, query: bool = False) -> tuple[str, ...]:
+    return _cached(word, capitalized, query)
+
+
+def limit_cache(size: int) -> None:
+    """Bound the lemma cache of this process (a serving worker)."""
+    global _cached
+    _cached = lru_cache(maxsize=size)(_word_lemmas)
+
+
+def cache_info():
+    return _cached.cache_info()
 
 
 class WordTokenizer(Tokenizer):

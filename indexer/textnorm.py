@@ -74,3 +74,25 @@ def phrase_key(text: str) -> str:
     """Script-independent key of a multi-word name: translit of each word, dashes dropped."""
     words = re.findall(r"[^\W_]+", text.lower())
     return " ".join(translit_key(w) for w in words)
+
+
+# Latin and Greek letters that look like Cyrillic ones, as typed or OCRed inside Cyrillic
+# words («Нурлaн» with a Latin «a», «Аκмола» with a Greek «κ»). A Latin «i» inside a
+# Cyrillic word is the Kazakh «і» written with the wrong key.
+_HOMOGLYPHS = str.maketrans(
+    "aceopxyiABCEHIKMOPTX" "οκαερτιχΟΚΑΒΕΗΜΡΤΧΙ",
+    "асеорхуіАВСЕНІКМОРТХ" "окаертіхОКАВЕНМРТХІ",
+)
+_LATIN_OR_GREEK = re.compile(r"[a-zA-Z\u0370-\u03ff]")
+_MIXED_WORD = re.compile(
+    r"(?=[^\W_]*[a-zA-Z\u0370-\u03ff])(?=[^\W_]*[\u0400-\u04ff])[^\W_]+")
+
+
+def fix_homoglyphs(text: str) -> str:
+    """Cyrillic look-alikes inside words that mix scripts; same length, so offsets hold.
+
+    A word wholly in Latin («Nur Otan», «Qutty») is left alone: only a word that also
+    has Cyrillic letters is taken for a Cyrillic word with stray look-alikes."""
+    if not _LATIN_OR_GREEK.search(text):
+        return text
+    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_HOMOGLYPHS), text)

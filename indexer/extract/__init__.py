@@ -31,7 +31,7 @@ def extract(rec: Record) -> Facets:
     if rec.region is not None:
         region = _dedup(canonical_region(v) or v for v in rec.region)
     else:
-        region = find_regions(rec.title, rec.text, date) or akim_regions(full, date)
+        region = find_regions(rec.title, rec.text, date, hints=akim_regions(full, date))
     projects = (_dedup(canonical_project(v) for v in rec.projects) if rec.projects is not None
                 else find_projects(full))
     officials = (_dedup(canonical_official(v) for v in rec.officials) if rec.officials is not None

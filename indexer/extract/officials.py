@@ -7,11 +7,12 @@ just before: veterans and residents are named too, but hold no office.
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..gazetteer import load_json, official_name_forms
-from ..morphology import morph
-from ..textnorm import norm_label, ru_fold
+from ..morphology import morph, surname_lemma
+from ..textnorm import fix_homoglyphs, norm_label, ru_fold
 from .tokens import Word, words
 
 OFFICE_WORDS = (
@@ -19,8 +20,10 @@ OFFICE_WORDS = (
     "секретар", "глав", "директор", "начальник", "сенатор", "спикер", "президент",
     "премьер", "вице-премьер", "советник", "помощник", "ректор", "судья", "прокурор",
     "инспектор", "куратор", "уполномоченн", "лидер", "посол", "госсекретар", "управляющ",
-    "замакима", "заммин",
+    "замакима", "заммин", "мажилисмен", "маслихатчи", "парламентари", "бий", "губернатор",
 )
+# «главный врач», «главврач», «главред» are no offices of state or party
+NOT_OFFICE = ("главн", "главврач", "главред", "главбух")
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
@@ -54,11 +57,34 @@ def canonical_official(value: str) -> str:
     return " ".join(value.split())
 
 
-def _has_office_cue(ws: list[Word], i: int) -> bool:
-    for j in range(max(0, i - 6), i):
-        if ws[j].sentence == ws[i].sentence and ws[j].folded.startswith(OFFICE_WORDS):
+def _is_office(w: Word) -> bool:
+    f = w.folded
+    return f.startswith(OFFICE_WORDS) and not f.startswith(NOT_OFFICE)
+
+
+def _has_office_cue(ws: list[Word], i: int, j: int) -> bool:
+    """An office word within six words before the name (`аким области Даниал Ахметов`),
+    or right after it as an apposition (`Арман Сейтказиев, заместитель председателя`)."""
+    for k in range(max(0, i - 6), i):
+        if ws[k].sentence == ws[i].sentence and _is_office(ws[k]) and not _candidate_for(ws, k):
+            return True
+    for k in range(j + 1, min(len(ws), j + 3)):
+        if ws[k].sentence == ws[j].sentence and _is_office(ws[k]):
             return True
     return False
+
+
+def _candidate_for(ws: list[Word], k: int) -> bool:
+    """`кандидат в депутаты`, `претендент на должность акима`: running for an office is no office."""
+    return any(w.folded.startswith(("кандидат", "претендент", "кандидатур")) for w in ws[max(0, k - 3): k])
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|\bи\b|,\s*а также)\s*$")
+
+
+def _is_initial(text: str, w: Word) -> bool:
+    """`Д.` of «Д. Ахметов», `А.Е.` of «А.Е.Сапарова»: one or two letters and a period."""
+    return len(w.text) <= 2 and text[w.end: w.end + 1] == "."
 
 
 def _surname_nominative(word: str, case: str, female: bool) -> str | None:
@@ -124,24 +150,58 @@ def _unknown_person(a: Word, b: Word) -> str | None:
 
 
 def find_officials(text: str) -> list[str]:
+    """Known officials wherever named; anyone else named with first name and surname
+    when the sentence gives them an office: an office word before or right after the
+    name, or a list («депутаты Мажилиса Айгуль Иванова, Болат Сериков и Вера Омарова»)
+    that such a name heads, or an initialled mention with an office («аким Д. Ахметов»).
+    An initialled name alone is never a value."""
     pairs, _, excluded, _ = _tables()
+    text = fix_homoglyphs(text)
     ws = words(text)
     found: dict[str, None] = {}
+    pending: dict[str, str] = {}       # surname lemma -> a full name still without an office
+    cued_surnames: set[str] = set()    # surnames named with an initial and an office
+    last_official_end = -1             # character offset where the last official's name ends
     i = 0
     while i < len(ws) - 1:
         a, b = ws[i], ws[i + 1]
-        if a.cap and b.cap and a.sentence == b.sentence:
+        if _is_initial(text, a):
+            j = i + 1
+            while j < len(ws) and _is_initial(text, ws[j]):
+                j += 1
+            if j < len(ws) and ws[j].cap and ws[j].sentence == a.sentence:
+                if _has_office_cue(ws, i, j):
+                    cued_surnames.add(_surname_key(ws[j].folded))
+                i = j + 1
+                continue
+            i += 1
+            continue
+        if b.cap and a.sentence == b.sentence and len(a.text) > 1 and (a.cap or a.text.isalpha()):
             name = pairs.get((a.folded, b.folded))
-            if name is None and _has_office_cue(ws, i):
-                name = _unknown_person(a, b)
-                if name and norm_label(name) in excluded:
-                    name = None
+            if name is None and a.cap:
+                in_list = last_official_end >= 0 and _LIST_GAP.fullmatch(text[last_official_end: a.start]) is not None
+                candidate = _unknown_person(a, b)
+                if candidate and norm_label(candidate) in excluded:
+                    candidate = None
+                if candidate and (in_list or _has_office_cue(ws, i, i + 1)):
+                    name = candidate
+                elif candidate:
+                    pending.setdefault(_surname_key(candidate.rsplit(" ", 1)[-1].lower()), candidate)
             if name:
                 found[name] = None
+                last_official_end = b.end
                 i += 2
                 continue
         i += 1
+    for surname in cued_surnames:
+        if surname in pending:
+            found[pending[surname]] = None
     return list(found)
+
+
+def _surname_key(folded: str) -> str:
+    """One key for a surname in any case and gender (Ахметов, Ахметова, Ахметовым)."""
+    return surname_lemma(folded) or folded
 
 
 def akim_regions(text: str, date: str | None) -> list[str]:

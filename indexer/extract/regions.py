@@ -9,11 +9,13 @@ every lookup takes the item's date.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..gazetteer import decline, load_json
-from ..textnorm import norm_label, phrase_key, ru_fold
+from ..morphology import morph, surname_lemma
+from ..textnorm import fix_homoglyphs, norm_label, phrase_key, ru_fold
 from .tokens import ADJ_ENDINGS, Word, adjective_of, words
 
 CANONICAL = [
@@ -138,6 +140,11 @@ def _next_is(ws: list[Word], i: int, prefixes: tuple[str, ...], within: int = 1)
     return False
 
 
+# «Кызылординский облфилиал», «Рудненский горфилиал»: the branch words in short
+OBLAST_WORDS = ("областн", "облфилиал", "облмаслихат", "облакимат", "облсовет")
+CITY_WORDS = ("городск", "город", "горфилиал", "горакимат", "гормаслихат")
+
+
 def _oblast_follows(ws: list[Word], i: int) -> bool:
     """`Атырауской и Мангистауской областей`: «область» after the adjective, maybe via a coordinated one."""
     for j in range(i + 1, min(len(ws), i + 5)):
@@ -150,9 +157,47 @@ def _oblast_follows(ws: list[Word], i: int) -> bool:
     return False
 
 
+_PATRONYMIC_ENDINGS = ("вич", "вича", "вичу", "вичем", "виче", "вна", "вны", "вне", "вну", "вной",
+                       "улы", "ұлы", "кызы", "қызы")
+
+
+def _looks_like_surname(w: Word) -> bool:
+    f = w.folded
+    if f.endswith(_PATRONYMIC_ENDINGS) or surname_lemma(f):
+        return True
+    return any({"Surn", "Patr"} & p.tag.grammemes for p in morph().parse(f))
+
+
+def _is_person(ws: list[Word], i: int) -> bool:
+    """A place word that is a person's name here: `Нурсултан Назарбаев`, `Нурсултана
+    Абишевича`, `Каныш Сатпаев`, `Абай Кунанбаев`. A person never votes for a place."""
+    w = ws[i]
+    if not w.cap:
+        return False
+    nxt = ws[i + 1] if i + 1 < len(ws) else None
+    if nxt is not None and nxt.cap and nxt.sentence == w.sentence and _looks_like_surname(nxt):
+        return True
+    prev = ws[i - 1] if i else None
+    if (prev is not None and prev.cap and prev.sentence == w.sentence and len(prev.text) > 2
+            and surname_lemma(w.folded)
+            and (any("Name" in p.tag for p in morph().parse(prev.folded))
+                 or not morph().word_is_known(prev.folded))):
+        return True
+    return False
+
+
+def _is_dateline(text: str, w: Word) -> bool:
+    """`АКТОБЕ. КАЗИНФОРМ –`: where an item was filed from, not what it is about."""
+    if w.index > 1 or not w.text.isupper() or len(w.text) < 3:
+        return False
+    rest = text[w.end: w.end + 3].lstrip()
+    return rest[:1] in (".", ",", "–", "—", "-", "/")
+
+
 def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
     """(region, weight, where) for every place mention in the text."""
     t = tables()
+    text = fix_homoglyphs(text)
     ws = words(text)
     out: list[tuple[str, float, Word]] = []
     skip = set()
@@ -161,8 +206,9 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
             continue
         f = w.folded
         prev = ws[i - 1].folded if i else ""
-        if w.text in t.abbr:
-            out.append((t.abbr[w.text], 3, w))
+        abbr = w.text if w.text in t.abbr else w.text[:-1] if w.text.endswith("Ф") else None
+        if abbr in t.abbr:  # ВКО; ЮКОФ, the branch of ЮКО
+            out.append((t.abbr[abbr], 3, w))
             continue
         if f in t.short and prev.startswith("област"):
             out.append((t.short[f], 3, w))
@@ -188,12 +234,12 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
                 continue
             if "city" in kinds:
                 stem, city = kinds["city"]
-                if stem == "столичн" or _next_is(ws, i, ("городск", "город")):
+                if stem == "столичн" or _next_is(ws, i, CITY_WORDS):
                     out.append((city, 3, w))
                     continue
             if "oblast" in kinds:
                 stem, oblast = kinds["oblast"]
-                if _oblast_follows(ws, i) or _next_is(ws, i, ("областн",)):
+                if _oblast_follows(ws, i) or _next_is(ws, i, OBLAST_WORDS):
                     out.append((oblast, 3, w))
                 elif _next_is(ws, i, ("район",)):
                     pass  # «Алматинский район» of the capital, «Жамбылский район» of several oblasts
@@ -208,7 +254,8 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
             continue
         place = t.places.get(f)
         if place is not None and (w.cap or not place.get("ambiguous")):
-            if not (place.get("ambiguous") and not w.cap):
+            if not (place.get("ambiguous") and not w.cap) and not _is_person(ws, i) \
+                    and not _is_dateline(text, w):
                 out.append((resolve(place["region"], date), 2, w))
             continue
         for stem, region in t.demonyms:
@@ -218,15 +265,36 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
     return [(_at_date(r, date), wt, w) for r, wt, w in out]
 
 
-def find_regions(title: str, text: str, date: str | None) -> list[str]:
+# What the whole party does: an item about a congress, the political council or the
+# central office is national even when it says where the hall stands («в Астане
+# пройдет съезд партии»); the capital's name or «столица» alone then names a venue.
+_NATIONAL = re.compile(
+    r"съезд\w* партии|\w+ съезд\w*|политсовет\w*|политическ\w+ совет\w* партии|"
+    r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*|"
+    r"во всех регионах|по всей стране|по всему казахстану")
+VENUE_WEIGHT = 2  # a city named, or «столица»: what a venue looks like
+
+
+def is_national(text: str) -> bool:
+    return _NATIONAL.search(ru_fold(text)) is not None
+
+
+def find_regions(title: str, text: str, date: str | None, hints: list[str] = ()) -> list[str]:
+    """The best-voted regions; `hints` (regions of office holders named as such) vote
+    as plainly as an oblast named with «область»."""
+    national = is_national(f"{title} {text}")
     scores: dict[str, float] = {}
     for part, bonus in ((title, 1.0), (text, 0.0)):
         for region, weight, w in mentions(part, date):
+            if national and region == "Астана" and weight <= VENUE_WEIGHT:
+                continue
             extra = bonus
             if part is text:
                 if w.sentence == 0:
                     extra += 0.5
             scores[region] = scores.get(region, 0.0) + weight + extra
+    for region in hints:
+        scores[region] = scores.get(region, 0.0) + 3
     if not scores:
         return []
     best = max(scores.values())

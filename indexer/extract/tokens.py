@@ -7,7 +7,9 @@ from functools import lru_cache
 from ..morphology import WORD_RE
 from ..textnorm import ru_fold
 
-_SENTENCE_END = re.compile(r"[.!?]\s+(?=[«\"(]?[А-ЯЁӘҒҚҢӨҰҮҺІA-Z])")
+# a period after a one-letter word is an initial or an abbreviation («Д. Ахметов»,
+# «г. Нур-Султан», «с. Саумалколь»), not the end of a sentence
+_SENTENCE_END = re.compile(r"(?<!\b\w)[.!?]\s+(?=[«\"(]?[А-ЯЁӘҒҚҢӨҰҮҺІA-Z])")
 
 
 class Word:

@@ -1,0 +1,168 @@
+"""What real archive text does that our own samples did not: every sentence here is ours,
+each written for one phenomenon seen in public news about the party's branches."""
+import pytest
+
+from indexer.corpus import Record
+from indexer.extract import extract
+from indexer.extract.officials import find_officials
+from indexer.extract.regions import find_regions
+from indexer.gazetteer import decline
+from indexer.morphology import analyze, word_lemmas
+from indexer.textnorm import fix_homoglyphs
+
+
+def region(text, date="2019-04-10", title=""):
+    return extract(Record(id="t", date=date, title=title, text=text)).region
+
+
+# --- region ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the ex-President's first name is no capital
+    ("Елбасы Нурсултан Назарбаев направил приветствие участникам форума волонтеров.", []),
+    ("Слова благодарности Нурсултану Абишевичу прозвучали на встрече ветеранов в Кызылорде.",
+     ["Кызылординская область"]),
+    # a town named after a person, as the person
+    ("Именем академика Каныша Сатпаева назвали новую школу в Павлодаре.", ["Павлодарская область"]),
+])
+def test_a_persons_name_never_votes_for_a_place(text, expected):
+    assert region(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("КОСТАНАЙ. КАЗИНФОРМ – Партия объявила о старте нового общенационального проекта.", []),
+    ("ПАВЛОДАР. КАЗИНФОРМ – В Экибастузе партийцы проверили ход ремонта дорог.", ["Павлодарская область"]),
+    ("В Астане пройдет очередной съезд партии, где обсудят предвыборную программу.", []),
+    ("Заседание Политсовета партии под председательством Елбасы прошло в столице.", []),
+    ("В центральном аппарате партии в Нур-Султане обсудили законопроект о медиации.", []),
+    ("Республиканская общественная приемная партии приняла за год более тысячи обращений.", []),
+    # the capital's own branch is still the capital, whatever national event it serves
+    ("Столичный филиал партии избрал делегатов на предстоящий съезд партии.", ["Астана"]),
+])
+def test_datelines_and_national_venues_are_not_what_an_item_is_about(text, expected):
+    assert region(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Жителям Сырымского района вручили сертификаты на газификацию домов.", ["Западно-Казахстанская область"]),
+    ("В селе Саумалколь Айыртауского района открылся новый клуб.", ["Северо-Казахстанская область"]),
+    ("Кызылординский облфилиал партии подвел итоги работы приемной.", ["Кызылординская область"]),
+    ("Депутаты ЮКОФ партии проверили строительство школы.", ["Туркестанская область"]),
+])
+def test_a_region_named_only_through_a_district_or_a_branch_short_form(text, expected):
+    assert region(text, "2017-06-01") == expected
+
+
+def test_the_office_holders_region_wins_over_a_spurious_capital_vote():
+    text = "Аким области Даниал Ахметов вручил награды лучшим волонтерам и рассказал о поездке в столицу."
+    assert region(text, "2018-03-01") == ["Восточно-Казахстанская область"]
+
+
+def test_a_reform_announced_does_not_move_the_item_before_it_is_in_force():
+    text = "В Семее прошел форум: будет образована новая Абайская область с центром в этом городе."
+    assert region(text, "2022-03-16") == ["Восточно-Казахстанская область"]
+    assert region(text, "2022-07-01") == ["Абайская область"]
+
+
+def test_an_item_about_two_oblasts_gets_both():
+    text = "Партийцы Атырауской и Мангистауской областей договорились о совместном мониторинге."
+    assert region(text) == ["Атырауская область", "Мангистауская область"]
+
+
+# --- officials ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a list headed by the office
+    ("На встрече выступили депутаты Мажилиса Айгуль Иванова, Болат Сериков и Вера Омарова.",
+     ["Айгуль Иванова", "Болат Сериков", "Вера Омарова"]),
+    # the office after the name
+    ("Арман Сейтказиев, заместитель председателя филиала, отметил рост обращений.", ["Арман Сейтказиев"]),
+    ("Ержан Толегенов — первый заместитель председателя областного филиала — вручил билеты.",
+     ["Ержан Толегенов"]),
+    ("Председатель молодежного крыла Данияр Оспанов провел субботник.", ["Данияр Оспанов"]),
+])
+def test_office_holders_who_are_on_no_list(text, expected):
+    assert find_officials(text) == expected
+
+
+def test_initials_resolve_to_a_full_name_named_elsewhere_and_never_stand_alone():
+    text = "Болат Жумабеков встретился с жителями поселка. Позже аким района Б. Жумабеков обещал помочь."
+    assert find_officials(text) == ["Болат Жумабеков"]
+    assert find_officials("Аким района Б. Жумабеков обещал помочь с ремонтом.") == []
+    for text in ("Президент А. Назарбаев отметил важность реформ.", "Президент А.Назарбаев отметил это.",
+                 "Депутат А.Е.Сапарова провела прием."):
+        assert find_officials(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Прием граждан провел депутат маслихата Ерлан Сапарулы.", ["Ерлан Сапарулы"]),
+    ("Депутату Айгуль Нурланкызы вручили благодарственное письмо.", ["Айгуль Нурланкызы"]),
+    ("Аким района Тлеуберды Ахметов вручил ключи от квартир.", ["Тлеуберды Ахметов"]),
+    ("Награду из рук акима района Кудайберды Сапарова получили ветераны.", ["Кудайберды Сапаров"]),
+    # one person under his patronymic and his surname
+    ("Первый заместитель председателя партии Бауыржан Кыдыргалиулы подвел итоги.", ["Бауыржан Байбек"]),
+])
+def test_kazakh_surnames_and_first_names_normalise_to_the_nominative(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Участники обсудили итоги встречи с нурланом Ногаевым.", ["Нурлан Ногаев"]),
+    ("Аким области Нурлан\nНогаев принял граждан.", ["Нурлан Ногаев"]),
+    # Latin «a» and «e», Greek «ο» inside Cyrillic names
+    ("Аким области Нурлaн Ногаев принял граждан.", ["Нурлан Ногаев"]),
+    ("Депутат Мажилиса Асель Нурмухамбетοва провела прием.", ["Асель Нурмухамбетова"]),
+])
+def test_sloppy_text_lower_case_line_breaks_and_homoglyphs(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Главный врач больницы Асель Нурова рассказала о новом оборудовании.",
+    "Пресс-секретарь филиала Динара Садыкова сообщила о приеме.",
+    "Кандидат в депутаты Ербол Жаксыбеков встретился с избирателями.",
+    "Активистка Гульнар Бекова поблагодарила партийцев за помощь.",
+])
+def test_private_persons_are_not_officials(text):
+    assert find_officials(text) == []
+
+
+def test_homoglyph_folding_keeps_offsets_and_leaves_latin_words_alone():
+    text = "Нурлaн и «Qutty meken» в Аκмоле"
+    fixed = fix_homoglyphs(text)
+    assert len(fixed) == len(text)
+    assert fixed == "Нурлан и «Qutty meken» в Акмоле"
+    # a query with a Latin letter finds the Cyrillic word, and back
+    assert set(word_lemmas("нурлaн", True, True)) & set(word_lemmas("нурлан", True))
+
+
+# --- search: a nominative surname finds its case forms ------------------------------
+
+# surnames built on first names pymorphy3 knows, the way Kazakh surnames are built
+FIRST_NAMES = ("Асылбек Нурлан Ерлан Бауыржан Серик Марат Болат Канат Жанат Ермек Талгат Айдар "
+               "Дархан Ержан Арман Берик Нуржан Мурат Азамат Руслан Тимур Даулет Кайрат Алмас "
+               "Санжар Бахыт Жандос Ильяс Олжас Асхат Аскар Галым Даурен Ерик Жомарт").split()
+
+
+@pytest.mark.parametrize("first", FIRST_NAMES)
+def test_a_nominative_surname_finds_all_six_cases_of_both_genders(first):
+    masc = first + "ов"
+    fem = masc + "а"
+    masc_forms = {masc, masc + "а", masc + "у", masc + "ым", masc + "е"}  # nom, gen=acc, dat, ins, prep
+    fem_forms = {fem, masc + "ой", masc + "у", masc + "ою"}              # nom, gen=dat=ins=prep, acc
+    for query in (masc, fem):
+        asked = {term for _, term in analyze(query)}
+        for form in masc_forms | fem_forms:
+            indexed = {term for _, term in analyze(f"Встреча с {form} прошла", mode="index")}
+            assert asked & indexed, (query, form)
+
+
+def test_a_lower_case_query_of_a_name_like_surname_finds_it_too():
+    asked = {term for _, term in analyze("асылбеков")}
+    assert asked & {term for _, term in analyze("с Асылбековым", mode="index")}
+
+
+def test_declension_of_generated_surnames_matches_the_gazetteer_rule():
+    # the generated forms above are the ones the gazetteer produces for known officials
+    assert decline("Асылбеков", "ov") == {"Асылбеков", "Асылбекова", "Асылбекову", "Асылбековым",
+                                          "Асылбековом", "Асылбекове"}
