@@ -146,3 +146,20 @@ def test_facet_choices_offer_the_other_values_of_a_filtered_facet(client):
     assert [f["value"] for f in data["facets"]["region"]] == ["Астана"]  # SPEC: over the result set
     assert {f["value"]: f["count"] for f in data["facet_choices"]["region"]} == everything
     assert "project" not in data["facet_choices"]  # only filtered facets
+
+
+def test_a_workers_lemma_cache_stays_bounded_whatever_users_type(bundled_index):
+    """Memory stays flat under any query mix: the serving cache has a fixed bound."""
+    from indexer import morphology
+    from webapp import create_app
+
+    client = create_app({"INDEX_DIR": str(bundled_index), "TESTING": True, "LEMMA_CACHE": 300}).test_client()
+    try:
+        assert morphology.cache_info().maxsize == 300
+        words = [f"слово{i}" for i in range(1000)]
+        for start in range(0, len(words), 25):
+            r = client.get("/api/search", query_string={"q": " OR ".join(words[start:start + 25])})
+            assert r.status_code == 200
+        assert morphology.cache_info().currsize <= 300
+    finally:
+        morphology.limit_cache(morphology.SERVE_CACHE_SIZE)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from indexer import store
+from indexer import morphology, store
 from indexer.search import Archive
 
 
@@ -16,9 +16,12 @@ def create_app(config: dict | None = None) -> Flask:
         INDEX_DIR=str(store.default_index_dir()),
         EXPORT_LIMIT=10_000,
         JSON_AS_ASCII=False,
+        LEMMA_CACHE=morphology.SERVE_CACHE_SIZE,
     )
     if config:
         app.config.update(config)
+    # a worker analyses only queries and the hits it snippets: keep its cache small
+    morphology.limit_cache(app.config["LEMMA_CACHE"])
     app.json.ensure_ascii = False
     # one Archive (one open searcher, reopened when the index changes) per worker process
     app.extensions["archive"] = Archive(Path(app.config["INDEX_DIR"]))
