@@ -10,20 +10,40 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..gazetteer import load_json, official_name_forms
+from ..gazetteer import gazetteer, load_json, official_name_forms
 from ..morphology import morph, surname_lemma
 from ..textnorm import fix_homoglyphs, norm_label, ru_fold
 from .tokens import Word, words
 
 OFFICE_WORDS = (
     "аким", "председател", "заместител", "депутат", "руководител", "министр", "вице-министр",
-    "секретар", "глав", "директор", "начальник", "сенатор", "спикер", "президент",
-    "премьер", "вице-премьер", "советник", "помощник", "ректор", "судья", "прокурор",
+    "секретар", "глав", "начальник", "сенатор", "спикер", "президент", "экс-",
+    "премьер", "вице-премьер", "советник", "помощник", "судья", "прокурор",
     "инспектор", "куратор", "уполномоченн", "лидер", "посол", "госсекретар", "управляющ",
-    "замакима", "заммин", "мажилисмен", "маслихатчи", "парламентари", "бий", "губернатор",
+    "замакима", "заммин", "мажилисмен", "маслихатчи", "парламентари", "губернатор",
+    "избранник", "первый заместител", "зампред", "замглав", "вице-спикер", "омбудсмен",
 )
 # «главный врач», «главврач», «главред» are no offices of state or party
-NOT_OFFICE = ("главн", "главврач", "главред", "главбух")
+NOT_OFFICE = ("главн", "главврач", "главред", "главбух", "пресс-секретар")
+# a director is an official only of a state body (not of a school, hospital or company)
+DIRECTOR = "директор"
+STATE_BODIES = ("департамент", "управлени", "агентств", "комитет", "аппарат", "администрац",
+                "министерств", "акимат")
+# a generic head (руководитель, председатель, директор...) of these is a private person
+PRIVATE_BODIES = ("оо", "тоо", "ао", "ип", "кх", "фонд", "компани", "корпорац", "больниц",
+                  "поликлиник", "школ", "гимнази", "лице", "колледж", "университет", "институт",
+                  "ассоциац", "союз", "клуб", "центр", "федерац", "предприяти", "завод", "фирм",
+                  "групп", "холдинг", "театр", "музе", "библиотек", "редакц", "газет", "телеканал",
+                  "совет ветеран", "совета ветеран", "кооператив", "банк", "объединени")
+GENERIC_HEADS = ("руководител", "председател", "глав", "начальник", "президент", "лидер",
+                 "управляющ", "директор")
+# one's own role that is no office: never read through it to an office further back
+PRIVATE_ROLES = ("пресс-секретар", "журналист", "корреспондент", "активист", "волонтер",
+                 "пенсионер", "ветеран", "житель", "жительниц", "врач", "учител", "студент",
+                 "предпринимател", "консультант", "певец", "певиц", "акын", "поэт", "писател",
+                 "ректор", "блогер", "спортсмен", "тренер", "фермер", "аксакал", "многодетн")
+# finite verbs, infinitives and gerunds end the phrase an office word heads
+CLAUSE_POS = {"VERB", "INFN", "GRND"}
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 
 
@@ -57,21 +77,109 @@ def canonical_official(value: str) -> str:
     return " ".join(value.split())
 
 
-def _is_office(w: Word) -> bool:
-    f = w.folded
-    return f.startswith(OFFICE_WORDS) and not f.startswith(NOT_OFFICE)
+def _is_office(ws: list[Word], k: int) -> bool:
+    f = ws[k].folded
+    if not f.startswith(OFFICE_WORDS + (DIRECTOR,)) or f.startswith(NOT_OFFICE):
+        return False
+    if f == "главе" and k and ws[k - 1].folded == "во":  # «во главе с»: led by, no office
+        return False
+    after = " ".join(w.folded for w in ws[k + 1: k + 4] if w.sentence == ws[k].sentence)
+    if f.startswith(DIRECTOR):
+        return any(body in after for body in STATE_BODIES)
+    if f.startswith(GENERIC_HEADS):
+        return not any(_is_private_body(w) for w in after.split()[:3])
+    return True
 
 
-def _has_office_cue(ws: list[Word], i: int, j: int) -> bool:
-    """An office word within six words before the name (`аким области Даниал Ахметов`),
-    or right after it as an apposition (`Арман Сейтказиев, заместитель председателя`)."""
-    for k in range(max(0, i - 6), i):
-        if ws[k].sentence == ws[i].sentence and _is_office(ws[k]) and not _candidate_for(ws, k):
-            return True
-    for k in range(j + 1, min(len(ws), j + 3)):
-        if ws[k].sentence == ws[j].sentence and _is_office(ws[k]):
+def _is_private_body(folded: str) -> bool:
+    for body in PRIVATE_BODIES:
+        if len(body) <= 3:  # ТОО, ОО, АО, ИП: the abbreviation itself
+            if folded == body:
+                return True
+        elif folded.startswith(body) and not folded.startswith("централ"):
             return True
     return False
+
+
+def _clause_break(w: Word) -> bool:
+    return morph().parse(w.folded)[0].tag.POS in CLAUSE_POS
+
+
+def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> str | None:
+    """How the sentence gives the name ws[i..j] an office: "plur" for an office word in the
+    plural heading the name (`депутаты Мажилиса …`: a list may follow), "sing" otherwise,
+    None for no office.
+
+    Before the name: an office word whose phrase runs up to the name, with no verb between
+    (`председатель Общественного совета по борьбе с коррупцией партии «Nur Otan» Омархан
+    Оксикбаев`, but not `аким вручил награды Ивану Петрову`). After it: an apposition
+    (`Арман Сейтказиев, заместитель председателя филиала`). `Им стал …` takes the office
+    from the sentence before."""
+    for k in range(i - 1, max(-1, i - 13), -1):
+        w = ws[k]
+        if w.sentence != ws[i].sentence:
+            break
+        if k <= stop:  # the previous name: its office is its own (`премьер-министра X, Y`)
+            break
+        if _is_office(ws, k) and not _candidate_for(ws, k):
+            if _complement_of_private_role(ws, k, text):
+                return None
+            return "plur" if morph().parse(w.folded)[0].tag.number == "plur" else "sing"
+        if _clause_break(w):
+            if w.folded.startswith("стал") and k and ws[k - 1].folded in ("им", "ею", "ими"):
+                return _office_in_sentence(ws, ws[i].sentence - 1)
+            break
+    gap = text[ws[j].end: ws[j + 1].start] if j + 1 < len(ws) else ""
+    if any(ch in gap for ch in ",—–-("):
+        for k in range(j + 1, min(len(ws), j + 4)):
+            if ws[k].sentence != ws[j].sentence or ws[k].folded.startswith(PRIVATE_ROLES):
+                break
+            if _is_office(ws, k) and not _candidate_for(ws, k):
+                return None if _heads_next_name(ws, k, text) else "sing"
+    return None
+
+
+def _heads_next_name(ws: list[Word], k: int, text: str) -> bool:
+    """`X Y, председатель филиала Z W`: the office after a comma introduces the next name of a
+    list, not an apposition to the one before."""
+    for m in range(k + 1, min(len(ws) - 1, k + 10)):
+        gap = text[ws[m - 1].end: ws[m].start]
+        if ws[m].sentence != ws[k].sentence or "," in gap or _clause_break(ws[m]):
+            return False
+        if ws[m].cap and ws[m + 1].cap and text[ws[m].end: ws[m + 1].start].isspace() \
+                and text[ws[m].start - 1: ws[m].start] not in _OPEN_QUOTES:
+            return True
+    return False
+
+
+def _complement_of_private_role(ws: list[Word], k: int, text: str) -> bool:
+    """`пресс-секретарь первого главы государства`: the office belongs to someone else."""
+    for m in range(k - 1, max(-1, k - 4), -1):
+        if ws[m].sentence != ws[k].sentence or "," in text[ws[m].end: ws[m + 1].start]:
+            return False
+        if ws[m].folded.startswith(PRIVATE_ROLES):
+            return True
+    return False
+
+
+def _office_in_sentence(ws: list[Word], sentence: int) -> str | None:
+    for k, w in enumerate(ws):
+        if w.sentence == sentence and _is_office(ws, k):
+            return "sing"
+    return None
+
+
+def _private_role_next_to(ws: list[Word], i: int, j: int, text: str) -> bool:
+    """`Айдос Укибай, пресс-секретарь Елбасы`: a known name in a role that is no office."""
+    near = []
+    for k in range(i - 1, max(-1, i - 6), -1):
+        if ws[k].sentence != ws[i].sentence or _clause_break(ws[k]) or "," in text[ws[k].end: ws[k + 1].start]:
+            break
+        near.append(ws[k])
+    gap = text[ws[j].end: ws[j + 1].start] if j + 1 < len(ws) else ""
+    if "," in gap or "—" in gap or "–" in gap:
+        near += ws[j + 1: j + 3]
+    return any(w.folded.startswith(PRIVATE_ROLES) for w in near)
 
 
 def _candidate_for(ws: list[Word], k: int) -> bool:
@@ -115,8 +223,108 @@ def _cap(word: str) -> str:
     return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
-def _unknown_person(a: Word, b: Word) -> str | None:
-    """`Имя Фамилия` in the nominative for a first-name + surname pair pymorphy3 recognises."""
+_CONSONANT_CASE = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"),
+                   "loct": ("е",), "nomn": ()}
+
+
+def _kazakh_surname(b: Word, case: str) -> str | None:
+    """A Kazakh surname outside the -ов pattern (Кажмуханбет, Омиртай, Тлеумурат), declined
+    like a noun in the first name's case: Шабдена Тлеумурата -> Тлеумурат."""
+    low = b.folded
+    if not low.isalpha() or len(low) < 4 or morph().word_is_known(low) and not any(
+            {"Name", "Surn"} & p.tag.grammemes for p in morph().parse(low)):
+        return None
+    for end in _CONSONANT_CASE.get(case, ()):
+        stem = low[: -len(end)]
+        if low.endswith(end) and stem[-1:] not in "аеиоуыэюяь":
+            return stem
+    return low if low[-1:] not in "аяеоуюь" or case == "nomn" else None
+
+
+_ADJECTIVE_ENDS = ("ский", "ской", "ская", "ского", "скую", "ском", "ских", "ные", "ный", "ной", "ная")
+
+
+def _may_be_kazakh_name(a: Word, b: Word) -> bool:
+    """Not a quoted name («Нур Отан»), a place (Нур-Султан), an adjective or an office."""
+    from .regions import tables as region_tables
+
+    if b.folded.endswith(_ADJECTIVE_ENDS) or a.folded.startswith(OFFICE_WORDS):
+        return False
+    places = region_tables().places
+    if a.folded in places or b.folded in places or gazetteer().key_words & {a.folded, b.folded}:
+        return False
+    return True
+
+
+def _unknown_person(a: Word, b: Word, strong: bool = False) -> str | None:
+    """`Имя Фамилия` in the nominative for a first-name + surname pair pymorphy3 recognises;
+    with a `strong` cue (an office right before, a list) also a Kazakh surname outside the
+    -ов pattern."""
+    name = _kazakh_male_in_y(a, b) or _unknown_person_raw(a, b)
+    if name is None and strong and _may_be_kazakh_name(a, b):
+        names = [p for p in morph().parse(a.text) if "Name" in p.tag and p.tag.case in CASES
+                 and p.tag.number != "plur"]
+        if names:
+            p = names[0]
+            last = _kazakh_surname(b, p.tag.case)
+            first = _nominative(p)
+            if last and first:
+                name = f"{_cap(first)} {_cap(last)}"
+        else:
+            name = _first_name_from_surname(a, b)
+    return name.replace("ё", "е").replace("Ё", "Е") if name else None
+
+
+def _kazakh_male_in_y(a: Word, b: Word) -> str | None:
+    """Кенесары, Тлеуберды, Нуралы: Kazakh male first names in -ы do not inflect; pymorphy3
+    guesses them as genitives of feminine names in -а (Кенесары -> Кенесара)."""
+    if not a.folded.endswith("ы") or morph().word_is_known(a.folded):
+        return None
+    last = surname_lemma(b.folded)
+    return f"{_cap(a.folded)} {_cap(last)}" if last else None
+
+
+def _first_name_from_surname(a: Word, b: Word) -> str | None:
+    """A first name pymorphy3 does not tag (Канат, Мади, Абылай, Рухолла) before a surname it
+    does: the surname's case tells how to undo the first name's ending."""
+    if b.folded.endswith(("улы", "ұлы", "кызы", "қызы")):
+        return f"{_cap(a.folded)} {_cap(b.folded)}"
+    surnames = [q for q in morph().parse(b.folded) if "Surn" in q.tag and q.tag.number != "plur"]
+    if not surnames:
+        return _by_surname_shape(a, b)
+    q = surnames[0]
+    last = _nominative(q, q.tag.gender)
+    if q.tag.case == "nomn" or (q.tag.gender == "femn" and a.folded[-1:] not in "аяыи"):
+        first = a.folded
+    else:
+        first = _kazakh_surname(a, q.tag.case)  # the same consonant declension: Каната -> Канат
+    return f"{_cap(first)} {_cap(last)}" if first and last else None
+
+
+_SHAPE_CASE = {"": "nomn", "у": "datv", "ым": "ablt", "ом": "ablt", "е": "loct"}
+
+
+def _by_surname_shape(a: Word, b: Word) -> str | None:
+    """Neither name tagged (Рухолла Саматов: pymorphy3 reads «Саматов» as a plural of Самат):
+    the -ов/-ин surname's ending gives the case and gender."""
+    lemma = surname_lemma(b.folded)
+    if lemma is None:
+        return None
+    suffix = b.folded[len(lemma):]
+    consonant_first = a.folded[-1:] not in "аеиоуыэюяь"
+    if suffix in ("а", "ой", "ою"):
+        if consonant_first:  # Жанар Ахметова, Жанар Ахметовой: a woman's name does not inflect
+            return f"{_cap(a.folded)} {_cap(lemma + 'а')}"
+        first = _kazakh_surname(a, "gent") if suffix == "а" else None
+        return f"{_cap(first)} {_cap(lemma)}" if first else None
+    case = _SHAPE_CASE.get(suffix)
+    if case is None:
+        return None
+    first = a.folded if case == "nomn" else _kazakh_surname(a, case)
+    return f"{_cap(first)} {_cap(lemma)}" if first else None
+
+
+def _unknown_person_raw(a: Word, b: Word) -> str | None:
     m = morph()
     names = [p for p in m.parse(a.text) if "Name" in p.tag and p.tag.case in CASES and p.tag.number != "plur"]
     if not names:
@@ -149,48 +357,70 @@ def _unknown_person(a: Word, b: Word) -> str | None:
     return None
 
 
+_OPEN_QUOTES = ("«", '"', "“", "„", "'")
+_PATRONYMIC = ("вич", "вича", "вичу", "вичем", "виче", "вна", "вны", "вне", "вну", "вной", "вною")
+
+
 def find_officials(text: str) -> list[str]:
-    """Known officials wherever named; anyone else named with first name and surname
-    when the sentence gives them an office: an office word before or right after the
-    name, or a list («депутаты Мажилиса Айгуль Иванова, Болат Сериков и Вера Омарова»)
-    that such a name heads, or an initialled mention with an office («аким Д. Ахметов»).
-    An initialled name alone is never a value."""
+    """Known officials wherever named (unless in a role that is no office, such as a press
+    secretary); anyone else named with first name and surname when the sentence gives
+    them an office (see `_office_cue`), or in a list that a plural office heads
+    («депутаты Мажилиса Айгуль Иванова, Болат Сериков и Вера Омарова»), or when an
+    initialled mention of the same surname has one («аким района Б. Жумабеков»). A
+    patronymic between the names is dropped; an initialled name alone is never a value."""
     pairs, _, excluded, _ = _tables()
     text = fix_homoglyphs(text)
     ws = words(text)
     found: dict[str, None] = {}
-    pending: dict[str, str] = {}       # surname lemma -> a full name still without an office
+    pending: dict[str, str] = {}       # surname key -> a full name still without an office
     cued_surnames: set[str] = set()    # surnames named with an initial and an office
-    last_official_end = -1             # character offset where the last official's name ends
+    list_end = -1                      # where the last name of a list headed by a plural office ends
+    last_name = -1                     # index of the last word of the last name-like pair
     i = 0
     while i < len(ws) - 1:
-        a, b = ws[i], ws[i + 1]
+        a = ws[i]
         if _is_initial(text, a):
             j = i + 1
             while j < len(ws) and _is_initial(text, ws[j]):
                 j += 1
             if j < len(ws) and ws[j].cap and ws[j].sentence == a.sentence:
-                if _has_office_cue(ws, i, j):
+                if _office_cue(ws, i, j, text):
                     cued_surnames.add(_surname_key(ws[j].folded))
                 i = j + 1
                 continue
             i += 1
             continue
-        if b.cap and a.sentence == b.sentence and len(a.text) > 1 and (a.cap or a.text.isalpha()):
+        j = i + 1
+        if ws[j].folded.endswith(_PATRONYMIC) and j + 1 < len(ws) and ws[j + 1].cap \
+                and ws[j + 1].sentence == a.sentence:
+            j += 1  # Нурсултана Абишевича Назарбаева
+        b = ws[j]
+        if text[a.start - 1: a.start] in _OPEN_QUOTES:  # «Нур Отан», «Жас Отан»: a name, not a person
+            i += 1
+            continue
+        if b.cap and a.sentence == b.sentence and len(a.text) > 1 and a.text.replace("-", "").isalpha() \
+                and text[a.end: ws[i + 1].start].isspace():
             name = pairs.get((a.folded, b.folded))
-            if name is None and a.cap:
-                in_list = last_official_end >= 0 and _LIST_GAP.fullmatch(text[last_official_end: a.start]) is not None
-                candidate = _unknown_person(a, b)
+            in_list = list_end >= 0 and _LIST_GAP.fullmatch(text[list_end: a.start]) is not None
+            cue = candidate = None
+            if name is not None:
+                if _private_role_next_to(ws, i, j, text) and not _office_cue(ws, i, j, text):
+                    name = None
+            elif a.cap:
+                cue = _office_cue(ws, i, j, text, stop=last_name)
+                candidate = _unknown_person(a, b, strong=bool(cue or in_list))
                 if candidate and norm_label(candidate) in excluded:
                     candidate = None
-                if candidate and (in_list or _has_office_cue(ws, i, i + 1)):
+                if candidate and (cue or in_list):
                     name = candidate
                 elif candidate:
                     pending.setdefault(_surname_key(candidate.rsplit(" ", 1)[-1].lower()), candidate)
+            if name or candidate:
+                last_name = j
             if name:
                 found[name] = None
-                last_official_end = b.end
-                i += 2
+                list_end = b.end if (cue == "plur" or in_list) else -1
+                i = j + 1
                 continue
         i += 1
     for surname in cued_surnames:
