@@ -51,9 +51,9 @@ def decline(name: str, decl: str) -> set[str]:
         forms |= {s + e for e in ("я", "ю", "ем", "е")}
     elif decl == "ov":
         forms |= {w + e for e in ("а", "у", "ым", "ом", "е")}
-    elif decl == "adj":
+    elif decl == "adj":  # Рудный -> Рудным; Новоишимский -> Новоишимским (и after к, г, х)
         s = w[:-2]
-        forms |= {s + e for e in ("ого", "ому", "ым", "ом")}
+        forms |= {s + e for e in ("ого", "ому", "им" if s[-1:] in _SIBILANT_VELAR else "ым", "ом")}
     elif decl == "fem_ov":  # Абдыкаликова -> Абдыкаликовой
         s = w[:-1]
         forms |= {s + e for e in ("ой", "у", "ою")}

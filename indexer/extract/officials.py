@@ -436,19 +436,23 @@ def _surname_key(folded: str) -> str:
 
 def akim_regions(text: str, date: str | None) -> list[str]:
     """Regions of known akims named as such («аким области Даниал Ахметов») at the item's
-    date: a hint for items that name no place."""
-    if not date:
-        return []
+    date, or, for an undated item, of an akim who held office in one region only: a vote
+    for the region his office names."""
     pairs, _, _, roles = _tables()
-    year = int(date[:4])
-    ws = words(text)
+    year = int(date[:4]) if date else None
+    ws = words(fix_homoglyphs(text))
     out: dict[str, None] = {}
     for i in range(len(ws) - 1):
         name = pairs.get((ws[i].folded, ws[i + 1].folded))
         if not name or not any(w.folded.startswith("аким") and not w.folded.startswith("акимат")
                                for w in ws[max(0, i - 3): i]):
             continue
-        for region, start, end in roles.get(name, []):
+        held = roles.get(name, [])
+        if year is None:
+            if len({region for region, _, _ in held}) == 1:
+                out[held[0][0]] = None
+            continue
+        for region, start, end in held:
             if start <= year <= end:
                 out[region] = None
     return list(out) if len(out) == 1 else []

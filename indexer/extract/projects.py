@@ -1,6 +1,8 @@
 """Party projects named in guillemets, in one canonical spelling across scripts.
 
-A known project (data/projects.json) counts wherever it stands in quotes; any other
+A known project (data/projects.json) counts wherever it stands in quotes (one that also
+names a fund, `needs_cue`, only after «проект…»; one that also names an action, not
+after «акция», `not_after`); any other
 quoted name counts only when the text calls it a project just before it and does not
 call it a state programme, a contest, a private project or an organisation.
 """
@@ -22,16 +24,22 @@ NOT_PARTY = ("государствен", "госпрограм", "програм
 def _tables():
     data = load_json("projects.json")
     known: dict[str, str] = {}
+    needs_cue: set[str] = set()
+    not_after: dict[str, tuple[str, ...]] = {}
     for p in data["projects"]:
         for spelling in [p["name"], *p.get("aliases", [])]:
             known[phrase_key(spelling)] = p["name"]
+        if p.get("needs_cue"):
+            needs_cue.add(p["name"])
+        if p.get("not_after"):
+            not_after[p["name"]] = tuple(p["not_after"])
     negative = {phrase_key(n) for n in data["not_projects"]}
-    return known, negative
+    return known, negative, needs_cue, not_after
 
 
 def canonical_project(value: str) -> str:
     """The canonical spelling of a project written in any script or spelling."""
-    known, _ = _tables()
+    known = _tables()[0]
     return known.get(phrase_key(value), " ".join(value.strip(" «»\"").split()))
 
 
@@ -44,8 +52,13 @@ def _cue_before(text: str, start: int) -> bool:
     return not any(w.startswith(NOT_PARTY) for w in tail)
 
 
+def _word_before(text: str, start: int) -> str:
+    tail = re.findall(r"[^\W\d_]+", ru_fold(text[max(0, start - 30): start]))
+    return tail[-1] if tail else ""
+
+
 def find_projects(text: str) -> list[str]:
-    known, negative = _tables()
+    known, negative, needs_cue, not_after = _tables()
     found: dict[str, None] = {}
     listed_until = -1  # «A», «B» и «C» after one «проектов»: the cue carries along the list
     for m in QUOTED.finditer(text):
@@ -56,7 +69,12 @@ def find_projects(text: str) -> list[str]:
         if not key or key in negative:
             continue
         if key in known:
-            found[known[key]] = None
+            project = known[key]
+            if project in not_after and _word_before(text, m.start()).startswith(not_after[project]):
+                continue  # «акция «Біз біргеміз»»: the same name for an action
+            if project in needs_cue and not (in_list or _cue_before(text, m.start())):
+                continue
+            found[project] = None
         elif in_list or _cue_before(text, m.start()):
             found[" ".join(name.split())] = None
         else:

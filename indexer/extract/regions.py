@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..gazetteer import decline, load_json
 from ..morphology import morph, surname_lemma
 from ..textnorm import fix_homoglyphs, norm_label, phrase_key, ru_fold
-from .tokens import ADJ_ENDINGS, Word, adjective_of, words
+from .tokens import ADJ_ENDINGS, SENTENCE_END, Word, adjective_of, words
 
 CANONICAL = [
     "Акмолинская область", "Актюбинская область", "Алматинская область", "Атырауская область",
@@ -28,10 +28,16 @@ CANONICAL = [
 ]
 
 
+# An undated item is read by the division in force for most of the archive's years
+# (2014-2022): after Shymkent left its oblast in June 2018, before the oblasts of June 2022.
+UNDATED_AS = "2021-12-31"
+
+
 def resolve(spec, date: str | None) -> str:
     """A region spec from the data (a name or a dated list) at the item's date."""
     if isinstance(spec, str):
         return spec
+    date = date or UNDATED_AS
     for entry in spec:
         until = entry.get("until")
         if until is None or (date is not None and date < until):
@@ -48,6 +54,7 @@ class Tables:
     kazakh: dict[str, str] = field(default_factory=dict)              # phrase key before «облысы»
     places: dict[str, dict] = field(default_factory=dict)
     district_adj: list[tuple[str, object]] = field(default_factory=list)
+    town_adj: list[tuple[str, object]] = field(default_factory=list)  # Лисаковской, Талдыкорганской
     district_names: dict[str, str] = field(default_factory=dict)
     demonyms: list[tuple[str, str]] = field(default_factory=list)
     since: dict[str, tuple[str, str]] = field(default_factory=dict)
@@ -88,11 +95,51 @@ def tables() -> Tables:
             t.district_names[ru_fold(n)] = d["region"]
     for alias, name in data.get("aliases", {}).items():
         t.aliases[norm_label(alias)] = name
-    for kind, pairs in (("district", t.district_adj), ("city", t.city_adj), ("oblast", t.oblast_adj)):
+    _add_admin_units(t, load_json("admin_units.json"))
+    for kind, pairs in (("district", t.district_adj), ("city", t.city_adj), ("town", t.town_adj),
+                        ("oblast", t.oblast_adj)):
         for stem, region in pairs:
             for ending in ADJ_ENDINGS:
                 t.adj_forms.setdefault(stem + ending, []).append((kind, stem, region))
     return t
+
+
+def _add_admin_units(t: Tables, data: dict) -> None:
+    """Every district and town (admin_units.json): adjectives of districts (a stem that
+    names districts of two regions decides nothing), district names («район Биржан сал»),
+    towns and district centres in their case forms, town adjectives. A town already in
+    regions.json keeps that entry; towns do not widen queries (only regions.json places do)."""
+    regions_by_stem: dict[str, list] = {}
+    for d in data["districts"]:
+        if d.get("city_district"):
+            continue  # the capital's and Almaty's districts are regions.json's district_names
+        for stem in [*d.get("adj", []), *d.get("former_adj", [])]:
+            regions_by_stem.setdefault(stem, []).append(d["region"])
+        for n in d.get("names", []):
+            if " " not in n and "." not in n:
+                t.district_names.setdefault(ru_fold(n), d["region"])
+    known_district = {stem for stem, _ in t.district_adj}
+    for stem, specs in regions_by_stem.items():
+        if stem in known_district:
+            continue
+        if all(spec == specs[0] for spec in specs):
+            t.district_adj.append((stem, specs[0]))
+        else:
+            t.district_adj.append((stem, None))  # Жамбылский район: of three oblasts
+    for town in data["towns"]:
+        spellings = [town["name"], *town.get("alt", [])]
+        if any(" " in sp for sp in spellings[:1]):
+            continue  # «Толе би», «Отеген батыр»: names of people first
+        place = {"name": town["name"], "region": town["region"], "admin": True}
+        if town.get("ambiguous"):
+            place["ambiguous"] = True
+            place["foreign"] = town["ambiguous"] == "foreign"
+        forms = {form for sp in spellings if " " not in sp for form in decline(sp, town["decl"])}
+        forms |= set(town.get("forms", []))
+        for form in forms:
+            t.places.setdefault(ru_fold(form), place)
+        if not town.get("shared"):
+            t.town_adj.extend((stem, town["region"]) for stem in town.get("adj", []))
 
 
 def canonical_region(value: str) -> str | None:
@@ -121,7 +168,7 @@ def region_named_by(word: str) -> str | None:
     if key in t.aliases and " " not in key:
         return t.aliases[key]
     place = t.places.get(ru_fold(word))
-    if place is None or (place.get("ambiguous") and not word[:1].isupper()):
+    if place is None or place.get("admin") or (place.get("ambiguous") and not word[:1].isupper()):
         return None
     return resolve(place["region"], None)
 
@@ -168,7 +215,17 @@ def _looks_like_surname(w: Word) -> bool:
     return any({"Surn", "Patr"} & p.tag.grammemes for p in morph().parse(f))
 
 
-def _is_person(ws: list[Word], i: int) -> bool:
+_SETTLEMENT_WORDS = {"с", "село", "селе", "села", "селом", "поселок", "поселке", "поселка", "пос", "п",
+                     "г", "город", "городе", "города", "городом", "аул", "ауле", "аула", "станция",
+                     "станции", "райцентр", "райцентре", "райцентра", "центр", "центре"}
+
+
+def _settlement_before(ws: list[Word], i: int) -> bool:
+    """`в селе Глубокое`, `г. Шу`: a town whose name is also a word counts only so."""
+    return any(ws[k].folded in _SETTLEMENT_WORDS for k in (i - 1, i - 2) if k >= 0)
+
+
+def _is_person(ws: list[Word], i: int, place: dict | None = None) -> bool:
     """A place word that is a person's name here: `Нурсултан Назарбаев`, `Нурсултана
     Абишевича`, `Каныш Сатпаев`, `Абай Кунанбаев`. A person never votes for a place."""
     w = ws[i]
@@ -178,11 +235,11 @@ def _is_person(ws: list[Word], i: int) -> bool:
     if nxt is not None and nxt.cap and nxt.sentence == w.sentence and _looks_like_surname(nxt):
         return True
     prev = ws[i - 1] if i else None
-    if (prev is not None and prev.cap and prev.sentence == w.sentence and len(prev.text) > 2
-            and surname_lemma(w.folded)
-            and (any("Name" in p.tag for p in morph().parse(prev.folded))
-                 or not morph().word_is_known(prev.folded))):
-        return True
+    if prev is not None and prev.cap and prev.sentence == w.sentence and len(prev.text) > 2:
+        prev_is_name = any("Name" in p.tag for p in morph().parse(prev.folded))
+        unknown = not morph().word_is_known(prev.folded)
+        if prev_is_name or (unknown and (surname_lemma(w.folded) or (place or {}).get("ambiguous"))):
+            return True  # Каныш Сатпаев, Аманжола Әлтая
     return False
 
 
@@ -222,7 +279,7 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
                 continue
         # district names of the big cities: «района Сарыарка», «в районе Байконыр»
         if f in t.district_names and (prev.startswith("район") or _next_is(ws, i, ("район",))):
-            out.append((t.district_names[f], 2, w))
+            out.append((resolve(t.district_names[f], date), 2, w))
             continue
         if f.startswith("район"):
             continue
@@ -230,13 +287,17 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
         if adj:
             kinds = {kind: (stem, region) for kind, stem, region in reversed(adj)}
             if "district" in kinds and _next_is(ws, i, ("район",)):
-                out.append((resolve(kinds["district"][1], date), 2, w))
+                if kinds["district"][1] is not None:
+                    out.append((resolve(kinds["district"][1], date), 2, w))
                 continue
             if "city" in kinds:
                 stem, city = kinds["city"]
                 if stem == "столичн" or _next_is(ws, i, CITY_WORDS):
                     out.append((city, 3, w))
                     continue
+            if "town" in kinds and "oblast" not in kinds and "city" not in kinds:
+                out.append((resolve(kinds["town"][1], date), 2, w))
+                continue
             if "oblast" in kinds:
                 stem, oblast = kinds["oblast"]
                 if _oblast_follows(ws, i) or _next_is(ws, i, OBLAST_WORDS):
@@ -254,48 +315,88 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
             continue
         place = t.places.get(f)
         if place is not None and (w.cap or not place.get("ambiguous")):
-            if not (place.get("ambiguous") and not w.cap) and not _is_person(ws, i) \
-                    and not _is_dateline(text, w):
-                out.append((resolve(place["region"], date), 2, w))
+            if not (place.get("ambiguous") and not w.cap) and not _is_person(ws, i, place) \
+                    and not _is_dateline(text, w) \
+                    and not (place.get("admin") and place.get("ambiguous") and not _settlement_before(ws, i)):
+                out.append((resolve(place["region"], date), 1 if place.get("foreign") else 2, w))
             continue
         for stem, region in t.demonyms:
             if f.startswith(stem):
                 out.append((region, 1, w))
                 break
+    if date is None and any(r in t.since for r, _, _ in out):
+        announced = _announcing_sentences(ws)
+        return [(t.since[r][1] if r in t.since and w.sentence in announced else _at_date(r, date), wt, w)
+                for r, wt, w in out]
     return [(_at_date(r, date), wt, w) for r, wt, w in out]
+
+
+# «будет образована», «станет центром», «о создании трех новых областей»: a reform announced
+_ANNOUNCE = ("образуют", "образова", "создани", "созда", "станет", "будет", "появит", "новых област",
+             "новой област", "новая област")
+
+
+def _announcing_sentences(ws: list[Word]) -> set[int]:
+    sentences: dict[int, list[str]] = {}
+    for w in ws:
+        sentences.setdefault(w.sentence, []).append(w.folded)
+    return {n for n, fs in sentences.items() if any(p in " ".join(fs) for p in _ANNOUNCE)}
 
 
 # What the whole party does: an item about a congress, the political council or the
 # central office is national even when it says where the hall stands («в Астане
 # пройдет съезд партии»); the capital's name or «столица» alone then names a venue.
 _NATIONAL = re.compile(
-    r"съезд\w* партии|\w+ съезд\w*|политсовет\w*|политическ\w+ совет\w* партии|"
+    r"съезд\w* партии|\b[xviхі]+ (?:очередн\w+ |внеочередн\w+ )?съезд\w*|(?:внеочередн|очередн)\w+ съезд\w*|"
+    r"политсовет\w* партии|бюро политсовет\w*|политическ\w+ совет\w* партии|"
     r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*|"
     r"во всех регионах|по всей стране|по всему казахстану")
 VENUE_WEIGHT = 2  # a city named, or «столица»: what a venue looks like
 
 
-def is_national(text: str) -> bool:
-    return _NATIONAL.search(ru_fold(text)) is not None
+NATIONAL_MIN = 3  # in a national item a region needs an oblast or branch named, or two plain mentions
+
+
+def _national_sentences(text: str) -> set[int]:
+    """Numbers of the sentences (as `words` counts them) that name a national body or event."""
+    out, n, start = set(), 0, 0
+    for m in [*SENTENCE_END.finditer(text), None]:
+        end = m.end() if m else len(text)
+        if _NATIONAL.search(ru_fold(text[start:end])):
+            out.add(n)
+        n, start = n + 1, end
+    return out
 
 
 def find_regions(title: str, text: str, date: str | None, hints: list[str] = ()) -> list[str]:
     """The best-voted regions; `hints` (regions of office holders named as such) vote
-    as plainly as an oblast named with «область»."""
-    national = is_national(f"{title} {text}")
+    as plainly as an oblast named with «область». In a national item (a congress, the
+    political council, the central office) the capital named where the national event
+    is told is its venue, and any region needs NATIONAL_MIN. Regions named in the title as
+    plainly as any other stay beside the best (aid sent from one oblast to another)."""
     scores: dict[str, float] = {}
+    in_title: dict[str, float] = {}
+    national = False
     for part, bonus in ((title, 1.0), (text, 0.0)):
+        venue = _national_sentences(part)
+        national = national or bool(venue)
         for region, weight, w in mentions(part, date):
-            if national and region == "Астана" and weight <= VENUE_WEIGHT:
+            if region == "Астана" and weight <= VENUE_WEIGHT and w.sentence in venue:
                 continue
             extra = bonus
             if part is text:
                 if w.sentence == 0:
                     extra += 0.5
+            else:
+                in_title[region] = in_title.get(region, 0.0) + weight
             scores[region] = scores.get(region, 0.0) + weight + extra
     for region in hints:
         scores[region] = scores.get(region, 0.0) + 3
+    if national:
+        scores = {r: v for r, v in scores.items() if v >= NATIONAL_MIN}
     if not scores:
         return []
     best = max(scores.values())
-    return sorted(r for r, s in scores.items() if s >= best - 1e-9)
+    top_title = max((in_title.get(r, 0) for r in scores), default=0)
+    return sorted(r for r, v in scores.items()
+                  if v >= best - 1e-9 or (in_title.get(r, 0) >= max(VENUE_WEIGHT, top_title)))

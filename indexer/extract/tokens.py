@@ -9,7 +9,7 @@ from ..textnorm import ru_fold
 
 # a period after a one-letter word is an initial or an abbreviation («Д. Ахметов»,
 # «г. Нур-Султан», «с. Саумалколь»), not the end of a sentence
-_SENTENCE_END = re.compile(r"(?<!\b\w)[.!?]\s+(?=[«\"(]?[А-ЯЁӘҒҚҢӨҰҮҺІA-Z])")
+SENTENCE_END = re.compile(r"(?<!\b\w)[.!?]\s+(?=[«\"(]?[А-ЯЁӘҒҚҢӨҰҮҺІA-Z])")
 
 
 class Word:
@@ -31,7 +31,7 @@ _fold = lru_cache(maxsize=200_000)(ru_fold)
 
 
 def words(text: str) -> list[Word]:
-    bounds = [m.end() for m in _SENTENCE_END.finditer(text)]
+    bounds = [m.end() for m in SENTENCE_END.finditer(text)]
     out: list[Word] = []
     sent = 0
     nb = len(bounds)
