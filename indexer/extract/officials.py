@@ -124,7 +124,7 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
         if _is_office(ws, k) and not _candidate_for(ws, k):
             if _complement_of_private_role(ws, k, text):
                 return None
-            return "plur" if morph().parse(w.folded)[0].tag.number == "plur" else "sing"
+            return "plur" if _plural(ws, k) else "sing"
         if _clause_break(w):
             if w.folded.startswith("стал") and k and ws[k - 1].folded in ("им", "ею", "ими"):
                 return _office_in_sentence(ws, ws[i].sentence - 1)
@@ -160,6 +160,14 @@ def _complement_of_private_role(ws: list[Word], k: int, text: str) -> bool:
         if ws[m].folded.startswith(PRIVATE_ROLES):
             return True
     return False
+
+
+def _plural(ws: list[Word], k: int) -> bool:
+    """`депутаты Мажилиса`, `два депутата маслихата`: an office of several people."""
+    if morph().parse(ws[k].folded)[0].tag.number == "plur":
+        return True
+    prev = ws[k - 1].folded if k else ""
+    return prev.isdigit() or prev in ("два", "две", "три", "четыре", "оба", "обе")
 
 
 def _office_in_sentence(ws: list[Word], sentence: int) -> str | None:
