@@ -83,9 +83,8 @@ _HOMOGLYPHS = str.maketrans(
     "aceopxyiABCEHIKMOPTX" "οκαερτιχΟΚΑΒΕΗΜΡΤΧΙ",
     "асеорхуіАВСЕНІКМОРТХ" "окаертіхОКАВЕНМРТХІ",
 )
-_LATIN_OR_GREEK = re.compile(r"[a-zA-Z\u0370-\u03ff]")
-_MIXED_WORD = re.compile(
-    r"(?=[^\W_]*[a-zA-Z\u0370-\u03ff])(?=[^\W_]*[\u0400-\u04ff])[^\W_]+")
+_LATIN_WORD = re.compile(r"[^\W\d_]*[a-zA-Z\u0370-\u03ff][^\W\d_]*")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 
 
 def fix_homoglyphs(text: str) -> str:
@@ -93,6 +92,11 @@ def fix_homoglyphs(text: str) -> str:
 
     A word wholly in Latin («Nur Otan», «Qutty») is left alone: only a word that also
     has Cyrillic letters is taken for a Cyrillic word with stray look-alikes."""
-    if not _LATIN_OR_GREEK.search(text):
-        return text
-    return _MIXED_WORD.sub(lambda m: m.group(0).translate(_HOMOGLYPHS), text)
+    out = None
+    for m in _LATIN_WORD.finditer(text):
+        word = m.group(0)
+        if _CYRILLIC.search(word):
+            if out is None:
+                out = list(text)
+            out[m.start(): m.end()] = word.translate(_HOMOGLYPHS)
+    return text if out is None else "".join(out)

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from ..gazetteer import gazetteer, load_json, official_name_forms
 from ..morphology import morph, surname_lemma
-from ..textnorm import fix_homoglyphs, norm_label, ru_fold
-from .tokens import Word, words
+from ..textnorm import norm_label, ru_fold
+from .tokens import Word, pos_of, words
 
 OFFICE_WORDS = (
     "аким", "председател", "заместител", "депутат", "руководител", "министр", "вице-министр",
@@ -102,7 +102,7 @@ def _is_private_body(folded: str) -> bool:
 
 
 def _clause_break(w: Word) -> bool:
-    return morph().parse(w.folded)[0].tag.POS in CLAUSE_POS
+    return pos_of(w.folded) in CLAUSE_POS
 
 
 def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> str | None:
@@ -377,7 +377,6 @@ def find_officials(text: str) -> list[str]:
     initialled mention of the same surname has one («аким района Б. Жумабеков»). A
     patronymic between the names is dropped; an initialled name alone is never a value."""
     pairs, _, excluded, _ = _tables()
-    text = fix_homoglyphs(text)
     ws = words(text)
     found: dict[str, None] = {}
     pending: dict[str, str] = {}       # surname key -> a full name still without an office
@@ -446,9 +445,11 @@ def akim_regions(text: str, date: str | None) -> list[str]:
     """Regions of known akims named as such («аким области Даниал Ахметов») at the item's
     date, or, for an undated item, of an akim who held office in one region only: a vote
     for the region his office names."""
+    if "аким" not in text.lower():
+        return []
     pairs, _, _, roles = _tables()
     year = int(date[:4]) if date else None
-    ws = words(fix_homoglyphs(text))
+    ws = words(text)
     out: dict[str, None] = {}
     for i in range(len(ws) - 1):
         name = pairs.get((ws[i].folded, ws[i + 1].folded))

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..gazetteer import decline, load_json
 from ..morphology import morph, surname_lemma
-from ..textnorm import fix_homoglyphs, norm_label, phrase_key, ru_fold
+from ..textnorm import norm_label, phrase_key, ru_fold
 from .tokens import ADJ_ENDINGS, SENTENCE_END, Word, adjective_of, words
 
 CANONICAL = [
@@ -57,6 +57,8 @@ class Tables:
     town_adj: list[tuple[str, object]] = field(default_factory=list)  # Лисаковской, Талдыкорганской
     district_names: dict[str, str] = field(default_factory=dict)
     demonyms: list[tuple[str, str]] = field(default_factory=list)
+    demonym_stems: dict[str, str] = field(default_factory=dict)   # one lookup per stem length
+    demonym_lengths: list[int] = field(default_factory=list)
     since: dict[str, tuple[str, str]] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
     # every inflected form of every adjective above -> [(kind, stem, region spec)]:
@@ -96,6 +98,8 @@ def tables() -> Tables:
     for alias, name in data.get("aliases", {}).items():
         t.aliases[norm_label(alias)] = name
     _add_admin_units(t, load_json("admin_units.json"))
+    t.demonym_stems = dict(t.demonyms)
+    t.demonym_lengths = sorted({len(stem) for stem, _ in t.demonyms}, reverse=True)
     for kind, pairs in (("district", t.district_adj), ("city", t.city_adj), ("town", t.town_adj),
                         ("oblast", t.oblast_adj)):
         for stem, region in pairs:
@@ -254,7 +258,6 @@ def _is_dateline(text: str, w: Word) -> bool:
 def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
     """(region, weight, where) for every place mention in the text."""
     t = tables()
-    text = fix_homoglyphs(text)
     ws = words(text)
     out: list[tuple[str, float, Word]] = []
     skip = set()
@@ -320,8 +323,9 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
                     and not (place.get("admin") and place.get("ambiguous") and not _settlement_before(ws, i)):
                 out.append((resolve(place["region"], date), 1 if place.get("foreign") else 2, w))
             continue
-        for stem, region in t.demonyms:
-            if f.startswith(stem):
+        for n in t.demonym_lengths if ("ц" in f or "чан" in f) else ():
+            region = t.demonym_stems.get(f[:n])
+            if region is not None:
                 out.append((region, 1, w))
                 break
     if date is None and any(r in t.since for r, _, _ in out):
@@ -359,17 +363,22 @@ NATIONAL_MIN = 3  # in a national item a region needs an oblast or branch named,
 
 def _national_sentences(text: str) -> set[int]:
     """Numbers of the sentences (as `words` counts them) that name a national body or event."""
+    folded = ru_fold(text)
+    if not _NATIONAL.search(folded):
+        return set()
+    if len(folded) != len(text):  # a letter whose lower case is longer: fold sentence by sentence
+        folded = None
     out, n, start = set(), 0, 0
     for m in [*SENTENCE_END.finditer(text), None]:
         end = m.end() if m else len(text)
-        if _NATIONAL.search(ru_fold(text[start:end])):
+        if _NATIONAL.search(folded[start:end] if folded is not None else ru_fold(text[start:end])):
             out.add(n)
         n, start = n + 1, end
     return out
 
 
 def ws_of(text: str) -> list[Word]:
-    return words(fix_homoglyphs(text))
+    return words(text)
 
 
 def _where(ws: list[Word], w: Word) -> bool:

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 
 from ..morphology import WORD_RE
-from ..textnorm import ru_fold
+from ..textnorm import fix_homoglyphs, ru_fold
 
 # a period after a one-letter word is an initial or an abbreviation («Д. Ахметов»,
 # «г. Нур-Султан», «с. Саумалколь»), not the end of a sentence
@@ -28,9 +28,26 @@ class Word:
 
 
 _fold = lru_cache(maxsize=200_000)(ru_fold)
+# Latin or Greek look-alikes inside a Cyrillic word («Нурлaн»): the word as meant
+_fix = lru_cache(maxsize=200_000)(fix_homoglyphs)
 
 
+@lru_cache(maxsize=100_000)
+def pos_of(folded: str) -> str | None:
+    """The part of speech of pymorphy3's first parse of a word, cached."""
+    from ..morphology import morph
+
+    return morph().parse(folded)[0].tag.POS
+
+
+@lru_cache(maxsize=8)
 def words(text: str) -> list[Word]:
+    """The words of a text; the last few are kept, since every extractor reads the same item.
+    Callers must not change the list."""
+    return _words(text)
+
+
+def _words(text: str) -> list[Word]:
     bounds = [m.end() for m in SENTENCE_END.finditer(text)]
     out: list[Word] = []
     sent = 0
@@ -39,7 +56,7 @@ def words(text: str) -> list[Word]:
         start = m.start()
         while sent < nb and start >= bounds[sent]:
             sent += 1
-        w = m.group(0)
+        w = _fix(m.group(0))
         out.append(Word(w, _fold(w), start, m.end(), sent, i))
     return out
 
