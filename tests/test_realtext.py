@@ -257,3 +257,35 @@ def test_a_project_name_that_also_names_an_action_or_a_fund(text, expected):
     from indexer.extract.projects import find_projects
 
     assert find_projects(text) == expected
+
+
+# --- search: filters reach every way the text names a person or a region -----------
+
+def test_filters_find_every_alias_of_a_person_and_every_name_of_a_region(tmp_path):
+    from indexer.build import build
+    from indexer.search import Archive, SearchParams, search
+
+    from .conftest import write_jsonl
+
+    items = [
+        {"id": "p1", "date": "2020-02-01", "text": "Первый заместитель председателя партии Бауыржан Байбек провел совещание."},
+        {"id": "p2", "date": "2021-01-12", "text": "Первый заместитель председателя партии Бауыржан Кыдыргалиулы подвел итоги выборов."},
+        {"id": "r1", "date": "2020-11-10", "text": "Жителям Жангалинского района рассказали о газификации сел."},
+        {"id": "r2", "date": "2019-05-14", "text": "Депутаты маслихата ЗКО проверили ремонт школ."},
+        {"id": "r3", "date": "2019-06-20", "text": "В Уральске партийцы провели субботник на набережной."},
+        {"id": "r4", "date": "2018-03-02", "text": "Западноказахстанцы получили партийные билеты в областном филиале."},
+        {"id": "x1", "date": "2019-06-20", "text": "В Таразе партийцы провели субботник в парке."},
+    ]
+    index_dir = tmp_path / "index"
+    build([write_jsonl(tmp_path / "c.jsonl", items)], index_dir, progress=False)
+    archive = Archive(index_dir)
+
+    def ids(**kw):
+        return sorted(h["id"] for h in search(archive, SearchParams(per_page=50, **kw))["hits"])
+
+    for name in ("Бауыржан Байбек", "Бауыржан Кыдыргалиулы", "бауыржан байбек"):
+        assert ids(official=[name]) == ["p1", "p2"]
+    for name in ("Западно-Казахстанская область", "ЗКО", "Уральск"):
+        assert ids(region=[name]) == ["r1", "r2", "r3", "r4"]
+    # either name in the query finds the person under both
+    assert ids(q="Кыдыргалиулы") == ids(q="Байбек") == ["p1", "p2"]
