@@ -10,7 +10,7 @@ from .projects import canonical_project, find_projects
 from .regions import canonical_region, find_regions
 
 # Bump when extraction changes: incremental indexing then refreshes every item.
-EXTRACTION_VERSION = "3"
+EXTRACTION_VERSION = "4"
 
 
 @dataclass
