@@ -34,7 +34,12 @@ PRIVATE_BODIES = ("оо", "тоо", "ао", "ип", "кх", "фонд", "ком�
                   "поликлиник", "школ", "гимнази", "лице", "колледж", "университет", "институт",
                   "ассоциац", "союз", "клуб", "центр", "федерац", "предприяти", "завод", "фирм",
                   "групп", "холдинг", "театр", "музе", "библиотек", "редакц", "газет", "телеканал",
-                  "совет ветеран", "совета ветеран", "кооператив", "банк", "объединени")
+                  "совет ветеран", "совета ветеран", "кооператив", "банк", "объединени", "базар",
+                  "рынк", "рынок", "магазин", "кафе", "ресторан", "салон", "аптек", "федераци")
+PARTY_OR_STATE = ("филиал", "партии", "маслихат", "акимат", "крыла", "управлени", "департамент",
+                  "министерств", "комитет", "агентств", "фракци")
+# a post inside an office, not an office: department heads and the like
+STAFF = ("заведующ", "отдел", "сектор", "пресс-служб")
 GENERIC_HEADS = ("руководител", "председател", "глав", "начальник", "президент", "лидер",
                  "управляющ", "директор")
 # one's own role that is no office: never read through it to an office further back
@@ -83,11 +88,17 @@ def _is_office(ws: list[Word], k: int) -> bool:
         return False
     if f == "главе" and k and ws[k - 1].folded == "во":  # «во главе с»: led by, no office
         return False
-    after = " ".join(w.folded for w in ws[k + 1: k + 4] if w.sentence == ws[k].sentence)
+    after = " ".join(w.folded for w in ws[k + 1: k + 5] if w.sentence == ws[k].sentence)
+    if any(w.startswith(STAFF) for w in after.split()[:2]):
+        return False  # «заместитель заведующего приемной», «руководитель отдела»: staff
     if f.startswith(DIRECTOR):
         return any(body in after for body in STATE_BODIES)
     if f.startswith(GENERIC_HEADS):
-        return not any(_is_private_body(w) for w in after.split()[:3])
+        for w in after.split()[:4]:
+            if w.startswith(PARTY_OR_STATE):
+                return True  # «председатель Западно-Казахстанского филиала общественного объединения …»
+            if _is_private_body(w):
+                return False
     return True
 
 
@@ -146,14 +157,18 @@ def _heads_next_name(ws: list[Word], k: int, text: str) -> bool:
         gap = text[ws[m - 1].end: ws[m].start]
         if ws[m].sentence != ws[k].sentence or "," in gap or _clause_break(ws[m]):
             return False
-        if ws[m].cap and ws[m + 1].cap and text[ws[m].end: ws[m + 1].start].isspace() \
+        if ws[m].cap and ws[m + 1].cap and not ws[m].text.isupper() \
+                and text[ws[m].end: ws[m + 1].start].isspace() \
                 and text[ws[m].start - 1: ws[m].start] not in _OPEN_QUOTES:
             return True
     return False
 
 
 def _complement_of_private_role(ws: list[Word], k: int, text: str) -> bool:
-    """`пресс-секретарь первого главы государства`: the office belongs to someone else."""
+    """`пресс-секретарь первого главы государства`: the office (a genitive) belongs to
+    someone else; `сообщила журналистам секретарь партии` is the person's own."""
+    if morph().parse(ws[k].folded)[0].tag.case != "gent":
+        return False
     for m in range(k - 1, max(-1, k - 4), -1):
         if ws[m].sentence != ws[k].sentence or "," in text[ws[m].end: ws[m + 1].start]:
             return False
@@ -332,6 +347,32 @@ def _by_surname_shape(a: Word, b: Word) -> str | None:
     return f"{_cap(first)} {_cap(lemma)}" if first else None
 
 
+def _surname_first(a: Word, b: Word, patronymic_after: bool) -> bool:
+    """«Альтаева Нуржана Бауржановича», «Абдрахимова Габидуллу»: surname first, as in decrees
+    (a patronymic after the second word, or a first word that is no first name, tells)."""
+    m = morph()
+    if surname_lemma(b.folded) is not None or not any("Name" in p.tag for p in m.parse(b.folded)):
+        return False
+    if not (surname_lemma(a.folded) is not None or any("Surn" in q.tag for q in m.parse(a.folded))):
+        return False
+    return patronymic_after or not any("Name" in p.tag for p in m.parse(a.folded))
+
+
+def _as_her_name(name: str, a: Word, b: Word, ws: list[Word], j: int) -> str:
+    """«Асима Бимендина подчеркнула»: a name read as a man's genitive is a woman's nominative
+    when the verb after it is feminine."""
+    first, _, last = name.partition(" ")
+    if not (a.folded.endswith("а") and b.folded.endswith(("ова", "ева", "ина", "ына"))) or first.lower() == a.folded:
+        return name
+    for w in ws[j + 1: j + 4]:
+        tag = morph().parse(w.folded)[0].tag
+        if tag.POS == "VERB":
+            if tag.gender == "femn":
+                return f"{_cap(a.folded)} {_cap(b.folded)}"
+            break
+    return name
+
+
 def _unknown_person_raw(a: Word, b: Word) -> str | None:
     m = morph()
     names = [p for p in m.parse(a.text) if "Name" in p.tag and p.tag.case in CASES and p.tag.number != "plur"]
@@ -383,6 +424,8 @@ def find_officials(text: str) -> list[str]:
     cued_surnames: set[str] = set()    # surnames named with an initial and an office
     list_end = -1                      # where the last name of a list headed by a plural office ends
     last_name = -1                     # index of the last word of the last name-like pair
+    held: set[str] = set()             # known names given an office somewhere in the item
+    demoted: set[str] = set()          # known names given a role that is no office
     i = 0
     while i < len(ws) - 1:
         a = ws[i]
@@ -406,16 +449,24 @@ def find_officials(text: str) -> list[str]:
             i += 1
             continue
         if b.cap and a.sentence == b.sentence and len(a.text) > 1 and a.text.replace("-", "").isalpha() \
+                and not (a.text.isupper() and len(a.text) <= 3) \
                 and text[a.end: ws[i + 1].start].isspace():
             name = pairs.get((a.folded, b.folded))
             in_list = list_end >= 0 and _LIST_GAP.fullmatch(text[list_end: a.start]) is not None
             cue = candidate = None
             if name is not None:
-                if _private_role_next_to(ws, i, j, text) and not _office_cue(ws, i, j, text):
+                if _office_cue(ws, i, j, text, stop=last_name):
+                    held.add(name)
+                elif _private_role_next_to(ws, i, j, text):
+                    demoted.add(name)
                     name = None
             elif a.cap:
                 cue = _office_cue(ws, i, j, text, stop=last_name)
-                candidate = _unknown_person(a, b, strong=bool(cue or in_list))
+                patronymic_after = j + 1 < len(ws) and ws[j + 1].folded.endswith(_PATRONYMIC)
+                first, last = (b, a) if _surname_first(a, b, patronymic_after) else (a, b)
+                candidate = _unknown_person(first, last, strong=bool(cue or in_list))
+                if candidate:
+                    candidate = _as_her_name(candidate, first, last, ws, j)
                 if candidate and norm_label(candidate) in excluded:
                     candidate = None
                 if candidate and (cue or in_list):
@@ -433,7 +484,7 @@ def find_officials(text: str) -> list[str]:
     for surname in cued_surnames:
         if surname in pending:
             found[pending[surname]] = None
-    return list(found)
+    return [name for name in found if name not in demoted - held]
 
 
 def _surname_key(folded: str) -> str:

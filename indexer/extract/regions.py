@@ -202,8 +202,8 @@ def _oblast_follows(ws: list[Word], i: int) -> bool:
         f = ws[j].folded
         if f.startswith(("област", "облыс")):
             return True
-        if f in ("и", "а также") or f.endswith(("ской", "ская", "ского", "ских")):
-            continue
+        if f in ("и", "а", "также") or (f.endswith(ADJ_ENDINGS) and "ск" in f[-7:]):
+            continue  # «Кызылординскую и Павлодарскую области»
         return False
     return False
 
@@ -303,8 +303,8 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
                 continue
             if "oblast" in kinds:
                 stem, oblast = kinds["oblast"]
-                if _oblast_follows(ws, i) or _next_is(ws, i, OBLAST_WORDS):
-                    out.append((oblast, 3, w))
+                if _oblast_follows(ws, i) or _next_is(ws, i, OBLAST_WORDS + CITY_WORDS):
+                    out.append((oblast, 3, w))  # also «Атырауский городской филиал»: the oblast's centre
                 elif _next_is(ws, i, ("район",)):
                     pass  # «Алматинский район» of the capital, «Жамбылский район» of several oblasts
                 elif stem != "алматинск":
@@ -352,13 +352,16 @@ def _announcing_sentences(ws: list[Word]) -> set[int]:
 # пройдет съезд партии»); the capital's name or «столица» alone then names a venue.
 _NATIONAL = re.compile(
     r"съезд\w* партии|\b[xviхі]+ (?:очередн\w+ |внеочередн\w+ )?съезд\w*|(?:внеочередн|очередн)\w+ съезд\w*|"
-    r"политсовет\w* партии|бюро политсовет\w*|политическ\w+ совет\w* партии|"
+    r"(?<!член )(?<!члены )(?<!членов )(?<!члена )(?<!членами )"
+    r"(?:политсовет\w* партии|бюро политсовет\w*|политическ\w+ совет\w* партии)|"
     r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*|"
-    r"во всех регионах|по всей стране|по всему казахстану")
+    r"во всех регионах|по всей стране|по всему казахстану|регионов страны|"
+    r"внутрипартийн\w+|пресс-служб\w+ партии\b|секретар\w+ партии\b|"
+    r"школ\w+ политического менеджмента")
 VENUE_WEIGHT = 2  # a city named, or «столица»: what a venue looks like
 
 
-NATIONAL_MIN = 3  # in a national item a region needs an oblast or branch named, or two plain mentions
+NATIONAL_MIN = 3.5  # in a national item: an oblast named in the first sentence, or two mentions
 
 
 def _national_sentences(text: str) -> set[int]:
@@ -416,4 +419,7 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
     if not scores:
         return []
     best = max(scores.values())
+    tied = [r for r, v in scores.items() if v >= best - 1e-9]
+    if len(tied) > 2 and best <= VENUE_WEIGHT + 0.5 and not in_title:
+        return []  # three places named once each: where people came from, not what it is about
     return sorted(r for r, v in scores.items() if v >= best - 1e-9 or (r in in_title and v >= best / 2))
