@@ -5,7 +5,6 @@ import pytest
 from indexer.corpus import Record
 from indexer.extract import extract
 from indexer.extract.officials import find_officials
-from indexer.extract.regions import find_regions
 from indexer.gazetteer import decline
 from indexer.morphology import analyze, word_lemmas
 from indexer.textnorm import fix_homoglyphs

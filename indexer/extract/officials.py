@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..gazetteer import gazetteer, load_json, official_name_forms
 from ..morphology import morph, surname_lemma
 from ..textnorm import norm_label, ru_fold
-from .tokens import Word, pos_of, words
+from .tokens import Word, parses, pos_of, words
 
 OFFICE_WORDS = (
     "аким", "председател", "заместител", "депутат", "руководител", "министр", "вице-министр",
@@ -167,7 +167,7 @@ def _heads_next_name(ws: list[Word], k: int, text: str) -> bool:
 def _complement_of_private_role(ws: list[Word], k: int, text: str) -> bool:
     """`пресс-секретарь первого главы государства`: the office (a genitive) belongs to
     someone else; `сообщила журналистам секретарь партии` is the person's own."""
-    if morph().parse(ws[k].folded)[0].tag.case != "gent":
+    if parses(ws[k].folded)[0].tag.case != "gent":
         return False
     for m in range(k - 1, max(-1, k - 4), -1):
         if ws[m].sentence != ws[k].sentence or "," in text[ws[m].end: ws[m + 1].start]:
@@ -179,7 +179,7 @@ def _complement_of_private_role(ws: list[Word], k: int, text: str) -> bool:
 
 def _plural(ws: list[Word], k: int) -> bool:
     """`депутаты Мажилиса`, `два депутата маслихата`: an office of several people."""
-    if morph().parse(ws[k].folded)[0].tag.number == "plur":
+    if parses(ws[k].folded)[0].tag.number == "plur":
         return True
     prev = ws[k - 1].folded if k else ""
     return prev.isdigit() or prev in ("два", "две", "три", "четыре", "оба", "обе")
@@ -255,7 +255,7 @@ def _kazakh_surname(b: Word, case: str) -> str | None:
     like a noun in the first name's case: Шабдена Тлеумурата -> Тлеумурат."""
     low = b.folded
     if not low.isalpha() or len(low) < 4 or morph().word_is_known(low) and not any(
-            {"Name", "Surn"} & p.tag.grammemes for p in morph().parse(low)):
+            {"Name", "Surn"} & p.tag.grammemes for p in parses(low)):
         return None
     for end in _CONSONANT_CASE.get(case, ()):
         stem = low[: -len(end)]
@@ -285,7 +285,7 @@ def _unknown_person(a: Word, b: Word, strong: bool = False) -> str | None:
     -ов pattern."""
     name = _kazakh_male_in_y(a, b) or _unknown_person_raw(a, b)
     if name is None and strong and _may_be_kazakh_name(a, b):
-        names = [p for p in morph().parse(a.text) if "Name" in p.tag and p.tag.case in CASES
+        names = [p for p in parses(a.text.lower()) if "Name" in p.tag and p.tag.case in CASES
                  and p.tag.number != "plur"]
         if names:
             p = names[0]
@@ -312,7 +312,7 @@ def _first_name_from_surname(a: Word, b: Word) -> str | None:
     does: the surname's case tells how to undo the first name's ending."""
     if b.folded.endswith(("улы", "ұлы", "кызы", "қызы")):
         return f"{_cap(a.folded)} {_cap(b.folded)}"
-    surnames = [q for q in morph().parse(b.folded) if "Surn" in q.tag and q.tag.number != "plur"]
+    surnames = [q for q in parses(b.folded) if "Surn" in q.tag and q.tag.number != "plur"]
     if not surnames:
         return _by_surname_shape(a, b)
     q = surnames[0]
@@ -350,12 +350,11 @@ def _by_surname_shape(a: Word, b: Word) -> str | None:
 def _surname_first(a: Word, b: Word, patronymic_after: bool) -> bool:
     """«Альтаева Нуржана Бауржановича», «Абдрахимова Габидуллу»: surname first, as in decrees
     (a patronymic after the second word, or a first word that is no first name, tells)."""
-    m = morph()
-    if surname_lemma(b.folded) is not None or not any("Name" in p.tag for p in m.parse(b.folded)):
+    if surname_lemma(b.folded) is not None or not any("Name" in p.tag for p in parses(b.folded)):
         return False
-    if not (surname_lemma(a.folded) is not None or any("Surn" in q.tag for q in m.parse(a.folded))):
+    if not (surname_lemma(a.folded) is not None or any("Surn" in q.tag for q in parses(a.folded))):
         return False
-    return patronymic_after or not any("Name" in p.tag for p in m.parse(a.folded))
+    return patronymic_after or not any("Name" in p.tag for p in parses(a.folded))
 
 
 def _as_her_name(name: str, a: Word, b: Word, ws: list[Word], j: int) -> str:
@@ -365,7 +364,7 @@ def _as_her_name(name: str, a: Word, b: Word, ws: list[Word], j: int) -> str:
     if not (a.folded.endswith("а") and b.folded.endswith(("ова", "ева", "ина", "ына"))) or first.lower() == a.folded:
         return name
     for w in ws[j + 1: j + 4]:
-        tag = morph().parse(w.folded)[0].tag
+        tag = parses(w.folded)[0].tag
         if tag.POS == "VERB":
             if tag.gender == "femn":
                 return f"{_cap(a.folded)} {_cap(b.folded)}"
@@ -374,11 +373,10 @@ def _as_her_name(name: str, a: Word, b: Word, ws: list[Word], j: int) -> str:
 
 
 def _unknown_person_raw(a: Word, b: Word) -> str | None:
-    m = morph()
-    names = [p for p in m.parse(a.text) if "Name" in p.tag and p.tag.case in CASES and p.tag.number != "plur"]
+    names = [p for p in parses(a.text.lower()) if "Name" in p.tag and p.tag.case in CASES and p.tag.number != "plur"]
     if not names:
         return None
-    surnames = [q for q in m.parse(b.text) if "Surn" in q.tag and q.tag.number != "plur"]
+    surnames = [q for q in parses(b.text.lower()) if "Surn" in q.tag and q.tag.number != "plur"]
     # 1. a first name and a surname agreeing in case and gender
     for p in names:
         for q in surnames:

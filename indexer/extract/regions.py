@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..gazetteer import decline, load_json
 from ..morphology import morph, surname_lemma
 from ..textnorm import norm_label, phrase_key, ru_fold
-from .tokens import ADJ_ENDINGS, SENTENCE_END, Word, adjective_of, words
+from .tokens import ADJ_ENDINGS, SENTENCE_END, Word, adjective_of, parses, words
 
 CANONICAL = [
     "Акмолинская область", "Актюбинская область", "Алматинская область", "Атырауская область",
@@ -216,7 +216,7 @@ def _looks_like_surname(w: Word) -> bool:
     f = w.folded
     if f.endswith(_PATRONYMIC_ENDINGS) or surname_lemma(f):
         return True
-    return any({"Surn", "Patr"} & p.tag.grammemes for p in morph().parse(f))
+    return any({"Surn", "Patr"} & p.tag.grammemes for p in parses(f))
 
 
 _SETTLEMENT_WORDS = {"с", "село", "селе", "села", "селом", "поселок", "поселке", "поселка", "пос", "п",
@@ -240,7 +240,7 @@ def _is_person(ws: list[Word], i: int, place: dict | None = None) -> bool:
         return True
     prev = ws[i - 1] if i else None
     if prev is not None and prev.cap and prev.sentence == w.sentence and len(prev.text) > 2:
-        prev_is_name = any("Name" in p.tag for p in morph().parse(prev.folded))
+        prev_is_name = any("Name" in p.tag for p in parses(prev.folded))
         unknown = not morph().word_is_known(prev.folded)
         if prev_is_name or (unknown and (surname_lemma(w.folded) or (place or {}).get("ambiguous"))):
             return True  # Каныш Сатпаев, Аманжола Әлтая

@@ -33,11 +33,17 @@ _fix = lru_cache(maxsize=200_000)(fix_homoglyphs)
 
 
 @lru_cache(maxsize=100_000)
-def pos_of(folded: str) -> str | None:
-    """The part of speech of pymorphy3's first parse of a word, cached."""
+def parses(word: str) -> tuple:
+    """pymorphy3's parses of a lower-case word, cached: the extractors ask about the same
+    names and office words in item after item."""
     from ..morphology import morph
 
-    return morph().parse(folded)[0].tag.POS
+    return tuple(morph().parse(word))
+
+
+def pos_of(folded: str) -> str | None:
+    """The part of speech of pymorphy3's first parse of a word."""
+    return parses(folded)[0].tag.POS
 
 
 @lru_cache(maxsize=8)
