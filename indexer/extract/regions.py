@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from functools import lru_cache
 
 from ..gazetteer import decline, load_json
@@ -64,6 +65,9 @@ class Tables:
     # every inflected form of every adjective above -> [(kind, stem, region spec)]:
     # one dict lookup per word instead of a scan over all stems
     adj_forms: dict[str, list[tuple[str, str, object]]] = field(default_factory=dict)
+    # the place a district or town adjective or a district name stands for (the place facet)
+    unit_of_stem: dict[tuple[str, str], str] = field(default_factory=dict)
+    district_unit: dict[str, str] = field(default_factory=dict)
 
 
 @lru_cache(maxsize=1)
@@ -92,9 +96,12 @@ def tables() -> Tables:
                 t.places[ru_fold(form)] = p
     for d in data["districts"]:
         t.district_adj.extend((stem, d["region"]) for stem in d["adj"])
+        for stem in d["adj"]:
+            t.unit_of_stem[("district", stem)] = _cap(stem + "ий") + " район"
     for d in data["district_names"]:
         for n in d["names"]:
             t.district_names[ru_fold(n)] = d["region"]
+            t.district_unit[ru_fold(n)] = "район " + n
     for alias, name in data.get("aliases", {}).items():
         t.aliases[norm_label(alias)] = name
     _add_admin_units(t, load_json("admin_units.json"))
@@ -119,9 +126,11 @@ def _add_admin_units(t: Tables, data: dict) -> None:
             continue  # the capital's and Almaty's districts are regions.json's district_names
         for stem in [*d.get("adj", []), *d.get("former_adj", [])]:
             regions_by_stem.setdefault(stem, []).append(d["region"])
+            t.unit_of_stem.setdefault(("district", stem), d["name"])
         for n in d.get("names", []):
             if " " not in n and "." not in n:
                 t.district_names.setdefault(ru_fold(n), d["region"])
+                t.district_unit.setdefault(ru_fold(n), d["name"])
     known_district = {stem for stem, _ in t.district_adj}
     for stem, specs in regions_by_stem.items():
         if stem in known_district:
@@ -144,6 +153,12 @@ def _add_admin_units(t: Tables, data: dict) -> None:
             t.places.setdefault(ru_fold(form), place)
         if not town.get("shared"):
             t.town_adj.extend((stem, town["region"]) for stem in town.get("adj", []))
+            for stem in town.get("adj", []):
+                t.unit_of_stem.setdefault(("town", stem), town["name"])
+
+
+def _cap(word: str) -> str:
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
 def canonical_region(value: str) -> str | None:
@@ -214,6 +229,8 @@ _PATRONYMIC_ENDINGS = ("вич", "вича", "вичу", "вичем", "виче
 
 def _looks_like_surname(w: Word) -> bool:
     f = w.folded
+    if f in tables().adj_forms:
+        return False  # «Саумалколь Айыртауского района»: a district, not a Достоевский
     if f.endswith(_PATRONYMIC_ENDINGS) or surname_lemma(f):
         return True
     return any({"Surn", "Patr"} & p.tag.grammemes for p in parses(f))
@@ -255,11 +272,19 @@ def _is_dateline(text: str, w: Word) -> bool:
     return rest[:1] in (".", ",", "–", "—", "-", "/")
 
 
-def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
-    """(region, weight, where) for every place mention in the text."""
+class Mention(NamedTuple):
+    region: str
+    weight: float
+    word: Word
+    unit: str | None = None  # the town or district named, for the place facet
+
+
+def mentions(text: str, date: str | None) -> list[Mention]:
+    """Every place mention in the text: its region, weight, word, and the town or district
+    it names (None for a region named as such)."""
     t = tables()
     ws = words(text)
-    out: list[tuple[str, float, Word]] = []
+    out: list[Mention] = []
     skip = set()
     for i, w in enumerate(ws):
         if i in skip:
@@ -268,21 +293,21 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
         prev = ws[i - 1].folded if i else ""
         abbr = w.text if w.text in t.abbr else w.text[:-1] if w.text.endswith("Ф") else None
         if abbr in t.abbr:  # ВКО; ЮКОФ, the branch of ЮКО
-            out.append((t.abbr[abbr], 3, w))
+            out.append(Mention(t.abbr[abbr], 3, w))
             continue
         if f in t.short and prev.startswith("област"):
-            out.append((t.short[f], 3, w))
+            out.append(Mention(t.short[f], 3, w))
             continue
         if i + 1 < len(ws) and ws[i + 1].folded.startswith("облыс"):
             key = phrase_key(" ".join(x.text for x in ws[max(0, i - 1): i + 1]))
             region = t.kazakh.get(key) or t.kazakh.get(phrase_key(w.text))
             if region:
-                out.append((region, 3, w))
+                out.append(Mention(region, 3, w))
                 skip.add(i + 1)
                 continue
         # district names of the big cities: «района Сарыарка», «в районе Байконыр»
         if f in t.district_names and (prev.startswith("район") or _next_is(ws, i, ("район",))):
-            out.append((resolve(t.district_names[f], date), 2, w))
+            out.append(Mention(resolve(t.district_names[f], date), 2, w, t.district_unit.get(f)))
             continue
         if f.startswith("район"):
             continue
@@ -290,49 +315,53 @@ def mentions(text: str, date: str | None) -> list[tuple[str, float, Word]]:
         if adj:
             kinds = {kind: (stem, region) for kind, stem, region in reversed(adj)}
             if "district" in kinds and _next_is(ws, i, ("район",)):
-                if kinds["district"][1] is not None:
-                    out.append((resolve(kinds["district"][1], date), 2, w))
+                stem, spec = kinds["district"]
+                if spec is not None:
+                    out.append(Mention(resolve(spec, date), 2, w, t.unit_of_stem.get(("district", stem))))
                 continue
             if "city" in kinds:
                 stem, city = kinds["city"]
                 if stem == "столичн" or _next_is(ws, i, CITY_WORDS):
-                    out.append((city, 3, w))
+                    out.append(Mention(city, 3, w))
                     continue
             if "town" in kinds and "oblast" not in kinds and "city" not in kinds:
-                out.append((resolve(kinds["town"][1], date), 2, w))
+                stem, spec = kinds["town"]
+                out.append(Mention(resolve(spec, date), 2, w, t.unit_of_stem.get(("town", stem))))
                 continue
             if "oblast" in kinds:
                 stem, oblast = kinds["oblast"]
                 if _oblast_follows(ws, i) or _next_is(ws, i, OBLAST_WORDS + CITY_WORDS):
-                    out.append((oblast, 3, w))  # also «Атырауский городской филиал»: the oblast's centre
+                    out.append(Mention(oblast, 3, w))  # also «Атырауский городской филиал»: the oblast's centre
                 elif _next_is(ws, i, ("район",)):
                     pass  # «Алматинский район» of the capital, «Жамбылский район» of several oblasts
                 elif stem != "алматинск":
-                    out.append((oblast, 1, w))
+                    out.append(Mention(oblast, 1, w))
                 continue
         if f.startswith("столиц"):
             if prev.startswith("южн"):
-                out.append(("Алматы", 2, w))
+                out.append(Mention("Алматы", 2, w))
             elif not prev.startswith("бывш"):
-                out.append(("Астана", 1.5, w))
+                out.append(Mention("Астана", 1.5, w))
             continue
         place = t.places.get(f)
         if place is not None and (w.cap or not place.get("ambiguous")):
             if not (place.get("ambiguous") and not w.cap) and not _is_person(ws, i, place) \
                     and not _is_dateline(text, w) \
                     and not (place.get("admin") and place.get("ambiguous") and not _settlement_before(ws, i)):
-                out.append((resolve(place["region"], date), 1 if place.get("foreign") else 2, w))
+                region = resolve(place["region"], date)
+                out.append(Mention(region, 1 if place.get("foreign") else 2, w,
+                                   place["name"] if place["name"] != region else None))
             continue
         for n in t.demonym_lengths if ("ц" in f or "чан" in f) else ():
             region = t.demonym_stems.get(f[:n])
             if region is not None:
-                out.append((region, 1, w))
+                out.append(Mention(region, 1, w))
                 break
-    if date is None and any(r in t.since for r, _, _ in out):
+    if date is None and any(m.region in t.since for m in out):
         announced = _announcing_sentences(ws)
-        return [(t.since[r][1] if r in t.since and w.sentence in announced else _at_date(r, date), wt, w)
-                for r, wt, w in out]
-    return [(_at_date(r, date), wt, w) for r, wt, w in out]
+        return [m._replace(region=t.since[m.region][1] if m.region in t.since and m.word.sentence in announced
+                           else _at_date(m.region, date)) for m in out]
+    return [m._replace(region=_at_date(m.region, date)) for m in out]
 
 
 # «будет образована», «станет центром», «о создании трех новых областей»: a reform announced
@@ -402,7 +431,7 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
     for part, bonus in ((title, 1.0), (text, 0.0)):
         venue = _national_sentences(part)
         national = national or bool(venue)
-        for region, weight, w in mentions(part, date):
+        for region, weight, w, _ in mentions(part, date):
             if region == "Астана" and weight <= VENUE_WEIGHT and w.sentence in venue and _where(ws_of(part), w):
                 continue
             extra = bonus
