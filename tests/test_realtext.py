@@ -330,3 +330,43 @@ def test_regions_in_national_and_list_items(text, expected):
 ])
 def test_officials_of_captions_decrees_and_staff(text, expected):
     assert find_officials(text) == expected
+
+
+# --- fourth pass: other parties, roundups, captions ---------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Секретарь городского комитета партии Денис Шило разъяснил программу.", ["Денис Шило"]),
+    ("Юные партийцы убирают парки.\nБакижан КАКИМ, ПРЕДСЕДАТЕЛЬ ОБЛАСТНОГО ФИЛИАЛА МОЛОДЕЖНОГО КРЫЛА:", ["Бакижан Каким"]),
+    ("Глава партии \"Ауыл\" Али Бектаев подал в отставку.", ["Али Бектаев"]),
+    ("Об итогах рассказал председатель районной избирательной комиссии Жанболат Райымбеков.", []),
+    ("Выступил председатель контрольно-ревизионной комиссии Болат Утепбаев.", []),
+    ("Встречу провел руководитель предвыборного штаба Азат Перуашев.", []),
+    ("По словам руководителя областного фронт-офиса волонтеров Жанерке Бексеитовой, пункты открыты.", []),
+    ("Идеи поддержаны партией Нур Отан, а Нур Отан участвует в выборах.", []),
+])
+def test_officials_of_other_parties_commissions_and_captions(text, expected):
+    assert find_officials(text) == expected
+
+
+def test_an_undated_item_naming_a_new_oblast_is_read_after_the_reform():
+    text = "Область Жетысу не осталась в стороне: пункт приема помощи работает в Талдыкоргане."
+    assert region(text, None) == ["Жетысуская область"]
+
+
+def test_a_roundup_of_two_regions_gets_both():
+    text = ("Выборы сельских акимов прошли в регионах. В Костанайской области голосовали в 40 округах, "
+            "участки работали до вечера. В Кызылординской области выборы прошли в семи районах.")
+    assert region(text, "2021-07-25") == ["Костанайская область", "Кызылординская область"]
+
+
+def test_a_national_congress_is_no_region_of_its_venue_or_of_the_offices_it_names():
+    assert region("В Астане начался XIV предвыборный съезд партии с участием главы государства.", None) == []
+    text = "На съезде партии в состав политсовета включили председателя Алматинского областного филиала."
+    assert region(text, "2023-02-07") == []
+
+
+def test_russian_names_of_party_projects():
+    from indexer.extract.projects import find_projects
+
+    text = "Одобрен ход реализации проектов «Счастливая семья», «Почитаем ветеранов» и «Будущее без барьеров»."
+    assert find_projects(text) == ["Бақытты отбасы", "Ардагерлерді ардақтайық", "Кедергісіз келешек"]

@@ -35,9 +35,11 @@ PRIVATE_BODIES = ("оо", "тоо", "ао", "ип", "кх", "фонд", "ком�
                   "ассоциац", "союз", "клуб", "центр", "федерац", "предприяти", "завод", "фирм",
                   "групп", "холдинг", "театр", "музе", "библиотек", "редакц", "газет", "телеканал",
                   "совет ветеран", "совета ветеран", "кооператив", "банк", "объединени", "базар",
-                  "рынк", "рынок", "магазин", "кафе", "ресторан", "салон", "аптек", "федераци")
+                  "рынк", "рынок", "магазин", "кафе", "ресторан", "салон", "аптек", "федераци", "штаб",
+                  "фронт-офис", "волонтер")
 PARTY_OR_STATE = ("филиал", "партии", "маслихат", "акимат", "крыла", "управлени", "департамент",
                   "министерств", "комитет", "агентств", "фракци")
+COMMISSIONS = ("избирательн", "ревизионн", "контрольно-ревизионн", "счетн")
 # a post inside an office, not an office: department heads and the like
 STAFF = ("заведующ", "отдел", "сектор", "пресс-служб")
 GENERIC_HEADS = ("руководител", "председател", "глав", "начальник", "президент", "лидер",
@@ -91,6 +93,8 @@ def _is_office(ws: list[Word], k: int) -> bool:
     after = " ".join(w.folded for w in ws[k + 1: k + 5] if w.sentence == ws[k].sentence)
     if any(w.startswith(STAFF) for w in after.split()[:2]):
         return False  # «заместитель заведующего приемной», «руководитель отдела»: staff
+    if any(w.startswith(COMMISSIONS) for w in after.split()[:4]):
+        return False  # chairs of election and audit commissions hold no office of state or party
     if f.startswith(DIRECTOR):
         return any(body in after for body in STATE_BODIES)
     if f.startswith(GENERIC_HEADS):
@@ -113,7 +117,8 @@ def _is_private_body(folded: str) -> bool:
 
 
 def _clause_break(w: Word) -> bool:
-    return pos_of(w.folded) in CLAUSE_POS
+    """A verb ends an office phrase; a capitalised word is a name («партии "Ауыл"»), never a verb."""
+    return not w.cap and pos_of(w.folded) in CLAUSE_POS
 
 
 def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> str | None:
@@ -254,9 +259,12 @@ def _kazakh_surname(b: Word, case: str) -> str | None:
     """A Kazakh surname outside the -ов pattern (Кажмуханбет, Омиртай, Тлеумурат), declined
     like a noun in the first name's case: Шабдена Тлеумурата -> Тлеумурат."""
     low = b.folded
-    if not low.isalpha() or len(low) < 4 or morph().word_is_known(low) and not any(
-            {"Name", "Surn"} & p.tag.grammemes for p in parses(low)):
+    if not low.isalpha() or len(low) < 3:
         return None
+    if morph().word_is_known(low) and not any({"Name", "Surn"} & p.tag.grammemes for p in parses(low)) \
+            and not (b.text.isupper() or parses(low)[0].tag.POS == "NOUN"):
+        return None  # a common noun may be a surname (Шило), a verb or adjective may not;
+        # a caption in capitals («Бакижан КАКИМ, ПРЕДСЕДАТЕЛЬ …») is a name whatever it spells
     for end in _CONSONANT_CASE.get(case, ()):
         stem = low[: -len(end)]
         if low.endswith(end) and stem[-1:] not in "аеиоуыэюяь":
@@ -264,6 +272,9 @@ def _kazakh_surname(b: Word, case: str) -> str | None:
     return low if low[-1:] not in "аяеоуюь" or case == "nomn" else None
 
 
+# «депутата Мажилиса Альтаева …»: the body, not a first name
+INSTITUTIONS = ("мажилис", "сенат", "парламент", "маслихат", "акимат", "республик", "казахстан",
+                "правительств", "министерств", "партии", "филиал")
 _ADJECTIVE_ENDS = ("ский", "ской", "ская", "ского", "скую", "ском", "ских", "ные", "ный", "ной", "ная")
 
 
@@ -271,7 +282,7 @@ def _may_be_kazakh_name(a: Word, b: Word) -> bool:
     """Not a quoted name («Нур Отан»), a place (Нур-Султан), an adjective or an office."""
     from .regions import tables as region_tables
 
-    if b.folded.endswith(_ADJECTIVE_ENDS) or a.folded.startswith(OFFICE_WORDS):
+    if b.folded.endswith(_ADJECTIVE_ENDS) or a.folded.startswith(OFFICE_WORDS + INSTITUTIONS):
         return False
     places = region_tables().places
     if a.folded in places or b.folded in places or gazetteer().key_words & {a.folded, b.folded}:

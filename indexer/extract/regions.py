@@ -67,6 +67,7 @@ class Tables:
     adj_forms: dict[str, list[tuple[str, str, object]]] = field(default_factory=dict)
     # the place a district or town adjective or a district name stands for (the place facet)
     unit_of_stem: dict[tuple[str, str], str] = field(default_factory=dict)
+    phrases: dict[str, list[tuple[tuple[str, ...], str, float]]] = field(default_factory=dict)  # by 1st stem
     district_unit: dict[str, str] = field(default_factory=dict)
 
 
@@ -104,6 +105,8 @@ def tables() -> Tables:
             t.district_unit[ru_fold(n)] = "район " + n
     for alias, name in data.get("aliases", {}).items():
         t.aliases[norm_label(alias)] = name
+    for ph in data.get("phrases", []):
+        t.phrases.setdefault(ph["words"][0][:3], []).append((tuple(ph["words"]), ph["region"], ph.get("weight", 2)))
     _add_admin_units(t, load_json("admin_units.json"))
     t.demonym_stems = dict(t.demonyms)
     t.demonym_lengths = sorted({len(stem) for stem, _ in t.demonyms}, reverse=True)
@@ -264,6 +267,14 @@ def _is_person(ws: list[Word], i: int, place: dict | None = None) -> bool:
     return False
 
 
+def _phrase_at(ws: list[Word], i: int, t: Tables):
+    """(region, weight, words) of a phrase of regions.json starting at word i: «в Западном Казахстане»."""
+    for stems, region, weight in t.phrases.get(ws[i].folded[:3], ()):
+        if i + len(stems) <= len(ws) and all(ws[i + k].folded.startswith(st) for k, st in enumerate(stems)):
+            return region, weight, len(stems)
+    return None
+
+
 def _is_dateline(text: str, w: Word) -> bool:
     """`АКТОБЕ. КАЗИНФОРМ –`: where an item was filed from, not what it is about."""
     if w.index > 1 or not w.text.isupper() or len(w.text) < 3:
@@ -337,10 +348,14 @@ def mentions(text: str, date: str | None) -> list[Mention]:
                 elif stem != "алматинск":
                     out.append(Mention(oblast, 1, w))
                 continue
+        phrase = _phrase_at(ws, i, t)
+        if phrase:
+            region, weight, n = phrase
+            out.append(Mention(region, weight, w))
+            skip.update(range(i + 1, i + n))
+            continue
         if f.startswith("столиц"):
-            if prev.startswith("южн"):
-                out.append(Mention("Алматы", 2, w))
-            elif not prev.startswith("бывш"):
+            if not prev.startswith("бывш"):
                 out.append(Mention("Астана", 1.5, w))
             continue
         place = t.places.get(f)
@@ -380,10 +395,13 @@ def _announcing_sentences(ws: list[Word]) -> set[int]:
 # central office is national even when it says where the hall stands («в Астане
 # пройдет съезд партии»); the capital's name or «столица» alone then names a venue.
 _NATIONAL = re.compile(
-    r"съезд\w* партии|\b[xviхі]+ (?:очередн\w+ |внеочередн\w+ )?съезд\w*|(?:внеочередн|очередн)\w+ съезд\w*|"
+    r"съезд\w* партии|\b[xviхі]+ (?:\w+ )?съезд\w*|(?:внеочередн|очередн)\w+ съезд\w*|"
     r"(?<!член )(?<!члены )(?<!членов )(?<!члена )(?<!членами )"
     r"(?:политсовет\w* партии|бюро политсовет\w*|политическ\w+ совет\w* партии)|"
-    r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*|"
+    r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*")
+# weaker: the item tells of the whole country (a nationwide campaign, the party's press
+# service or secretary), but a region may still be what it is about
+_NATIONWIDE = re.compile(
     r"во всех регионах|по всей стране|по всему казахстану|регионов страны|"
     r"внутрипартийн\w+|пресс-служб\w+ партии\b|секретар\w+ партии\b|"
     r"школ\w+ политического менеджмента")
@@ -418,37 +436,66 @@ def _where(ws: list[Word], w: Word) -> bool:
     return w.folded.endswith(("е", "и")) and any(x.folded in ("в", "во") for x in ws[max(0, w.index - 2): w.index])
 
 
+# an office word right before a region: «акимов Жетысуской области», «председателя
+# Алматинского областного филиала» name someone's office, not what a national item is about
+_OFFICE_BEFORE = ("аким", "председател", "депутат", "руководител", "заместител", "секретар", "глав")
+SECONDARY_SHARE = 0.5  # a second region plainly named with half the best's votes is kept
+
+
 def find_regions(title: str, text: str, date: str | None, hints: list[str] = ()) -> list[str]:
     """The best-voted regions; `hints` (regions of office holders named as such) vote
     as plainly as an oblast named with «область». In a national item (a congress, the
     political council, the central office) the capital named where the national event
-    is told («в Астане пройдет съезд») is its venue, and any region needs NATIONAL_MIN. A
-    region named in the title stays beside the best with half its votes (aid sent from one
-    oblast to another)."""
+    is told («в Астане пройдет съезд») is its venue, a region in an office title there is the
+    office's, and any region needs NATIONAL_MIN (also in a nationwide campaign). A second region with half the best's
+    votes stays when it is named plainly (as an oblast or in the title): aid sent from one
+    oblast to another, a roundup of two regions. An undated item that names an oblast of
+    June 2022 as a fact is read at that date."""
+    if date is None:
+        date = _implied_date(title, text)
     scores: dict[str, float] = {}
-    in_title: dict[str, float] = {}
+    plain: set[str] = set()
     national = False
     for part, bonus in ((title, 1.0), (text, 0.0)):
         venue = _national_sentences(part)
-        national = national or bool(venue)
+        national = national or bool(venue) or _NATIONWIDE.search(ru_fold(part)) is not None
+        ws = ws_of(part)
         for region, weight, w, _ in mentions(part, date):
-            if region == "Астана" and weight <= VENUE_WEIGHT and w.sentence in venue and _where(ws_of(part), w):
+            if region == "Астана" and weight <= VENUE_WEIGHT and w.sentence in venue and _where(ws, w):
+                continue
+            if w.sentence in venue and _in_office_title(ws, w):
                 continue
             extra = bonus
             if part is text:
                 if w.sentence == 0:
                     extra += 0.5
-            else:
-                in_title[region] = in_title.get(region, 0.0) + weight
+            if part is title or weight >= 3:
+                plain.add(region)
             scores[region] = scores.get(region, 0.0) + weight + extra
     for region in hints:
         scores[region] = scores.get(region, 0.0) + 3
+        plain.add(region)
     if national:
         scores = {r: v for r, v in scores.items() if v >= NATIONAL_MIN}
     if not scores:
         return []
     best = max(scores.values())
     tied = [r for r, v in scores.items() if v >= best - 1e-9]
-    if len(tied) > 2 and best <= VENUE_WEIGHT + 0.5 and not in_title:
+    if len(tied) > 2 and best <= VENUE_WEIGHT + 0.5 and not (plain & set(tied)):
         return []  # three places named once each: where people came from, not what it is about
-    return sorted(r for r, v in scores.items() if v >= best - 1e-9 or (r in in_title and v >= best / 2))
+    return sorted(r for r, v in scores.items()
+                  if v >= best - 1e-9 or (r in plain and v >= best * SECONDARY_SHARE))
+
+
+def _in_office_title(ws: list[Word], w: Word) -> bool:
+    return any(x.folded.startswith(_OFFICE_BEFORE) for x in ws[max(0, w.index - 2): w.index])
+
+
+def _implied_date(title: str, text: str) -> str | None:
+    """An undated item that names an oblast created in June 2022 as existing is from after it."""
+    t = tables()
+    for part in (title, text):
+        ms = mentions(part, None)
+        if any(m.region in t.since for m in ms):
+            return max(t.since[m.region][0] for m in ms if m.region in t.since)
+    return None
