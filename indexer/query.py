@@ -100,6 +100,15 @@ def phrase_query(fieldname: str, text: str, slop: int = 1, boost: float = 1.0,
     return Q.Sequence([_alternatives(fieldname, g) for g in groups], slop=slop, boost=boost)
 
 
+def _or_project(q: Q.Query, text: str) -> Q.Query:
+    """A phrase naming a known project also finds the items of that project, however they
+    name it («Кедергісіз келешек» finds «Будущее без барьеров»)."""
+    from .extract.projects import project_named_by
+
+    project = project_named_by(text)
+    return Q.Or([q, Q.Term("project", canonical_facet_value("project", project))]) if project else q
+
+
 class MorphPhrasePlugin(plugins.PhrasePlugin):
     class PhraseNode(plugins.PhrasePlugin.PhraseNode):
         def query(self, parser):
@@ -110,6 +119,8 @@ class MorphPhrasePlugin(plugins.PhrasePlugin):
                 pf = pair_filter(parser.schema)
                 q = phrase_query(fieldname, self.text, slop=self.slop, boost=self.boost,
                                  common=pf.common if pf else frozenset()) or Q.NullQuery
+                if fieldname == "content":
+                    q = _or_project(q, self.text)
             return attach(q, self)
 
     class PhraseTagger(plugins.PhrasePlugin.PhraseTagger):

@@ -370,3 +370,22 @@ def test_russian_names_of_party_projects():
 
     text = "Одобрен ход реализации проектов «Счастливая семья», «Почитаем ветеранов» и «Будущее без барьеров»."
     assert find_projects(text) == ["Бақытты отбасы", "Ардагерлерді ардақтайық", "Кедергісіз келешек"]
+
+
+def test_a_project_named_in_a_query_finds_it_under_any_of_its_names(tmp_path):
+    from indexer.build import build
+    from indexer.search import Archive, SearchParams, search
+
+    from .conftest import write_jsonl
+
+    items = [
+        {"id": "k1", "date": "2020-03-05", "text": "Партийцы подвели итоги проекта «Будущее без барьеров» в школах."},
+        {"id": "k2", "date": "2021-04-01", "text": "В рамках проекта «Кедергісіз келешек» установили пандусы."},
+        {"id": "k3", "date": "2021-04-02", "text": "Будущее региона обсудили без лишних барьеров."},
+    ]
+    index_dir = tmp_path / "index"
+    build([write_jsonl(tmp_path / "c.jsonl", items)], index_dir, progress=False)
+    archive = Archive(index_dir)
+    for q in ('"Кедергісіз келешек"', '"Будущее без барьеров"', '"Kedergisiz keleshek"'):
+        hits = sorted(h["id"] for h in search(archive, SearchParams(q=q))["hits"])
+        assert hits == ["k1", "k2"], q

@@ -43,6 +43,12 @@ def canonical_project(value: str) -> str:
     return known.get(phrase_key(value), " ".join(value.strip(" «»\"").split()))
 
 
+def project_named_by(text: str) -> str | None:
+    """The known project a query phrase names in any script, spelling or language
+    («Будущее без барьеров», «Kedergisiz keleshek»), or None."""
+    return _tables()[0].get(phrase_key(text))
+
+
 def _cue_before(text: str, start: int) -> bool:
     """«в рамках проекта «X»», «партийного проекта «X»»: a project word right before the name."""
     before = ru_fold(text[max(0, start - 60): start])
