@@ -26,13 +26,26 @@ def cmd_index(args) -> int:
     except FileNotFoundError as exc:
         print(f"newsarchive index: {exc}", file=sys.stderr)
         return 2
-    except (NothingToIndex, store.BuildLocked) as exc:
+    except NothingToIndex as exc:
+        _print_problems(exc.report)
+        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(exc.report.reasons().items()))
+        print(f"newsarchive index: {exc}" + (f" (skipped {exc.report.skipped}: {reasons})" if reasons else ""),
+              file=sys.stderr)
+        return 1
+    except store.BuildLocked as exc:
         print(f"newsarchive index: {exc}", file=sys.stderr)
         return 1
-    for problem in summary.report.problems:
-        print(f"skipped {problem}", file=sys.stderr)
+    _print_problems(summary.report)
     print(summary.line())
     return 0
+
+
+def _print_problems(report) -> None:
+    for problem in report.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    if report.not_shown:
+        print(f"skipped {report.not_shown} more bad records, not shown one by one "
+              f"(the first {len(report.problems)} are above; the summary counts all)", file=sys.stderr)
 
 
 def _params(args):
