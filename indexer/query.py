@@ -18,13 +18,16 @@ from .morphology import NewsAnalyzer, WORD_RE, pair_filter, word_lemmas
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 50
 MAX_EXPANSION = 1000  # index terms one prefix or wildcard may stand for
+MAX_BOOST = 1000.0   # `word^N`: a larger N would overflow the float32 scores to Infinity
 FACET_QUERY_FIELDS = ("region", "project", "official")
 TEXT_ALIASES = {"title": "content", "text": "content", "content": "content"}
 KEY_FIELDS = ("year", "month", "date", "id")
 
 
 class QueryTooLarge(ValueError):
-    pass
+    def __init__(self, message: str, ru: str):
+        super().__init__(message)
+        self.ru = ru  # for the page
 
 
 class LimitedPrefix(Q.Prefix):
@@ -164,12 +167,14 @@ def parse(schema, text: str) -> tuple[Q.Query, str | None]:
     """(query, notice): notice says when the text was read as plain words instead."""
     text = (text or "").strip()
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryTooLarge(f"q is too long: {len(text)} characters, at most {MAX_QUERY_CHARS}")
+        raise QueryTooLarge(f"q is too long: {len(text)} characters, at most {MAX_QUERY_CHARS}",
+                            f"запрос слишком длинный: {len(text)} знаков, можно не больше {MAX_QUERY_CHARS}")
     if not text:
         return Q.Every(), None
     words = len(WORD_RE.findall(text))
     if words > MAX_WORDS:
-        raise QueryTooLarge(f"q has too many words: {words}, at most {MAX_WORDS}")
+        raise QueryTooLarge(f"q has too many words: {words}, at most {MAX_WORDS}",
+                            f"в запросе слишком много слов: {words}, можно не больше {MAX_WORDS}")
     notice = None
     try:
         q = NewsQueryParser(schema).parse(text)
@@ -182,5 +187,17 @@ def parse(schema, text: str) -> tuple[Q.Query, str | None]:
     if bad:
         q = plain_words_query(text)
         notice = "Запрос прочитан как простые слова: синтаксис не распознан."
+    _clamp_boosts(q)
     return q, notice
+
+
+def _clamp_boosts(q: Q.Query) -> None:
+    """Every boost into [0, MAX_BOOST] (NaN: 1): scores stay finite, so answers stay JSON."""
+    stack = [q]
+    while stack:
+        node = stack.pop()
+        boost = getattr(node, "boost", 1.0)
+        if not 0.0 <= boost <= MAX_BOOST:
+            node.boost = 1.0 if boost != boost else min(max(boost, 0.0), MAX_BOOST)
+        stack.extend(node.children())
 
