@@ -16,7 +16,7 @@ from whoosh import query as Q
 from . import ranking, store
 from .corpus import safe_url, valid_date
 from .facets import FacetCache
-from .query import QueryTooLarge, canonical_facet_value, parse
+from .query import MAX_EXPANSION, QueryTooLarge, canonical_facet_value, expand, parse
 from .schema import split_values
 from .snippets import snippet
 
@@ -303,8 +303,9 @@ def _prepare(searcher, fc, p: SearchParams, deadline: Deadline) -> _Run:
     return _Run(searcher, fc, q, notice, browse, base, masks, _and(base, masks.values()), scores)
 
 
-def _query_terms(searcher, q, browse) -> frozenset[str]:
-    """The content terms a query looks for, prefixes and wildcards expanded: what to mark."""
+def _query_terms(searcher, q, browse, deadline: Deadline) -> frozenset[str]:
+    """The content terms a query looks for, prefixes and wildcards expanded: what to mark
+    (the expansions ranking made, not made again)."""
     if browse:
         return frozenset()
     reader = searcher.reader()
@@ -312,8 +313,8 @@ def _query_terms(searcher, q, browse) -> frozenset[str]:
     for leaf in q.leaves():
         if leaf.field() != "content":
             continue
-        if isinstance(leaf, (Q.Prefix, Q.Wildcard)):
-            texts = leaf._btexts(reader)
+        if isinstance(leaf, Q.MultiTerm):
+            texts = expand(leaf, reader, deadline)
         else:
             texts = (t for _, t in leaf.terms(phrases=True))
         out.update(t.decode("utf-8") if isinstance(t, bytes) else t for t in texts)
@@ -344,9 +345,13 @@ def _search(searcher, fc, p: SearchParams, deadline: Deadline) -> dict:
                for name in FACETS_IN_ANSWER if name in run.masks}
     start = (p.page - 1) * p.per_page
     hits_docs = run.ordered(p, start, p.per_page) if start < total else []
-    terms = _query_terms(run.searcher, run.q, run.browse)
+    terms = _query_terms(run.searcher, run.q, run.browse, deadline)
     hits = [_hit(run.searcher.stored_fields(d), terms, s) for d, s in hits_docs]
     notice = run.notice
+    capped = [leaf for leaf in ([] if run.browse else run.q.leaves()) if getattr(leaf, "capped", False)]
+    if capped:
+        notice = ((notice + " ") if notice else "") + \
+            f"Шаблон или диапазон охватывает больше {MAX_EXPANSION} слов: учтены первые {MAX_EXPANSION}."
     answer = {"query": p.q, "total": total, "page": p.page, "per_page": p.per_page,
               "hits": hits, "facets": facets, "facet_choices": choices}
     if deadline.hit:
