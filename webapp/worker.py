@@ -81,10 +81,6 @@ class BoundedRequest(message.Request):
         return super().read_line(unreader, buf, limit)
 
 
-class BoundedRequestParser(parser.RequestParser):
-    mesg_class = BoundedRequest
-
-
 def _path_of(start: bytes) -> str:
     parts = start.split(b" ", 2)
     target = parts[1] if len(parts) > 1 else b"/"
