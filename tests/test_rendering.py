@@ -91,6 +91,9 @@ def test_invisible_format_characters_are_stripped_at_index_time(hostile_client):
     doc = hostile_client.get("/api/doc/rlo").get_json()
     assert doc["region"] == ["Карагандинская область"]
     assert doc["projects"] == ["Qutty meken"] and doc["title"] == "Заголовок"
+    # a filter value sent with them is the value without them
+    assert hostile_client.get("/api/search?region=Караганда%E2%80%AE&region=%E2%80%8B").get_json()["total"] == \
+        hostile_client.get("/api/search?region=Караганда").get_json()["total"] == 1
     facets = hostile_client.get("/api/search").get_json()["facets"]
     for values in facets.values():
         for v in values:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from indexer.corpus import strip_format
 from indexer.search import MAX_PAGE, MAX_PER_PAGE, BadRequest, SearchParams
 
 MAX_VALUE_CHARS = 200
@@ -27,7 +28,8 @@ def _int(args, name: str, default: int, low: int, high: int) -> int:
 
 
 def _values(args, name: str) -> list[str]:
-    values = [v.strip() for v in args.getlist(name) if v and v.strip()]
+    # invisible format characters (RLO, zero-width) are no part of a facet value (as at index time)
+    values = [strip_format(v).strip() for v in args.getlist(name) if v and strip_format(v).strip()]
     if len(values) > MAX_VALUES:
         raise BadRequest(f"{name}: at most {MAX_VALUES} values",
                          f"фильтр «{RU_NAMES.get(name, name)}»: не больше {MAX_VALUES} значений")
