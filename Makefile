@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test index serve bench clean browser
+.PHONY: run test index serve bench clean browser nginx
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -35,7 +35,15 @@ browser:
 	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
 	  else echo "install Chromium first: sudo apt-get install -y chromium chromium-driver"; exit 1; fi; }
 
-test: $(VENV)/.installed-test browser
+# tests/test_deploy.py checks deploy/nginx.conf with `nginx -t`: nginx-light from apt when missing
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends nginx-light >/dev/null; \
+	  else echo "install nginx first: sudo apt-get install -y nginx-light"; exit 1; fi; }
+
+test: $(VENV)/.installed-test browser nginx
 	$(BIN)/python -m pytest -q
 
 bench: $(VENV)/.installed-test

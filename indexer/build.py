@@ -66,7 +66,7 @@ class BuildSummary:
 
     @property
     def skipped(self) -> int:
-        return len(self.report.problems)
+        return self.report.skipped
 
     def line(self) -> str:
         rate = self.indexed / self.seconds if self.seconds > 0 else 0.0
@@ -78,7 +78,9 @@ class BuildSummary:
 
 
 class NothingToIndex(RuntimeError):
-    pass
+    def __init__(self, message: str, report: ReadReport | None = None):
+        super().__init__(message)
+        self.report = report or ReadReport()  # why: the bad records, for the user
 
 
 def fingerprint(rec: Record) -> str:
@@ -205,7 +207,8 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
             raise
         if summary.added == 0:
             writer.cancel()
-            raise NothingToIndex("no valid records in the corpus; the served index is unchanged")
+            raise NothingToIndex("no valid records in the corpus; the served index is unchanged",
+                                 summary.report)
         writer.commit()
         ix.close()
     except BaseException:
@@ -237,7 +240,8 @@ def _update(corpus_paths, index_dir: Path, progress) -> BuildSummary:
             else:
                 summary.updated += 1
         if not seen:
-            raise NothingToIndex("no valid records in the corpus; the served index is unchanged")
+            raise NothingToIndex("no valid records in the corpus; the served index is unchanged",
+                                 summary.report)
         for rid in existing.keys() - seen:
             writer.delete_by_term("id", rid)
             summary.deleted += 1

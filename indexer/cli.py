@@ -26,13 +26,26 @@ def cmd_index(args) -> int:
     except FileNotFoundError as exc:
         print(f"newsarchive index: {exc}", file=sys.stderr)
         return 2
-    except (NothingToIndex, store.BuildLocked) as exc:
+    except NothingToIndex as exc:
+        _print_problems(exc.report)
+        reasons = ", ".join(f"{k}: {v}" for k, v in sorted(exc.report.reasons().items()))
+        print(f"newsarchive index: {exc}" + (f" (skipped {exc.report.skipped}: {reasons})" if reasons else ""),
+              file=sys.stderr)
+        return 1
+    except store.BuildLocked as exc:
         print(f"newsarchive index: {exc}", file=sys.stderr)
         return 1
-    for problem in summary.report.problems:
-        print(f"skipped {problem}", file=sys.stderr)
+    _print_problems(summary.report)
     print(summary.line())
     return 0
+
+
+def _print_problems(report) -> None:
+    for problem in report.problems:
+        print(f"skipped {problem}", file=sys.stderr)
+    if report.not_shown:
+        print(f"skipped {report.not_shown} more bad records, not shown one by one "
+              f"(the first {len(report.problems)} are above; the summary counts all)", file=sys.stderr)
 
 
 def _params(args):
@@ -115,9 +128,25 @@ def cmd_serve(args) -> int:
     if args.workers:
         argv += ["--workers", str(args.workers)]
     argv.append("webapp:create_app()")
+    if not _loopback(args.host) and not args.behind_proxy:
+        print(f"newsarchive serve: warning: {args.host} is not a loopback address and no reverse proxy "
+              "was declared. Clients on the network would reach gunicorn directly; in production put "
+              "a buffering reverse proxy in front (deploy/nginx.conf), serve on 127.0.0.1, and pass "
+              "--behind-proxy (README, Operations).", file=sys.stderr)
     print(f"serving {index_dir}/ on http://{args.host}:{args.port}", file=sys.stderr)
     os.execv(sys.executable, argv)
     return 0  # not reached
+
+
+def _loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a name: it may resolve to anything
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -154,6 +183,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, default=8000)
     p.add_argument("--workers", type=int)
     p.add_argument("--index", help="index folder (default index/)")
+    p.add_argument("--behind-proxy", action="store_true",
+                   help="a reverse proxy is in front (no warning for a non-loopback --host)")
     p.set_defaults(func=cmd_serve)
     return ap
 

@@ -9,6 +9,7 @@ import datetime as dt
 import gzip
 import json
 import re
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,30 @@ from typing import Iterable, Iterator
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".txt")
 MAX_LINE_BYTES = 2_000_000  # a record larger than this is a broken file, not news
+MAX_PROBLEMS_KEPT = 1_000   # problems kept with file:line; any beyond are only counted
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+# invisible format characters (Unicode category Cf: bidi overrides and isolates, zero-width
+# characters, soft hyphen, BOM...): a facet value `Караганда<RLO>` would be a value of its
+# own, and reversed on screen. Removed from every field when a record is read.
+# (Cf exists only below U+20000 and in the tags block U+E0000-E007F: no need to scan the rest)
+_FORMAT_CHARS = dict.fromkeys(i for i in [*range(0x20000), *range(0xE0000, 0xE0100)]
+                              if unicodedata.category(chr(i)) == "Cf")
+_HAS_FORMAT = re.compile("[" + "".join(re.escape(chr(i)) for i in _FORMAT_CHARS) + "]")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_HTTP = re.compile(r"https?://[^\s]", re.IGNORECASE)
+_KIND = re.compile(r" \(|:| '")
+
+
+def strip_format(text: str) -> str:
+    """The text without invisible format characters (Cf)."""
+    return text.translate(_FORMAT_CHARS) if _HAS_FORMAT.search(text) else text
+
+
+def safe_url(url: str | None) -> str:
+    """`url` if it is an http or https address, else "" (no `javascript:` or `data:` links)."""
+    url = (url or "").strip()
+    return url if _HTTP.match(url) and not _CONTROL.search(url) else ""
 
 
 @dataclass
@@ -42,19 +66,36 @@ class Problem:
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.reason}"
 
+    @property
+    def kind(self) -> str:
+        """The reason without its details: `duplicate id`, not `duplicate id 'x' (first at ...)`."""
+        return _KIND.split(self.reason, maxsplit=1)[0]
+
 
 @dataclass
 class ReadReport:
+    """Bad records: the first MAX_PROBLEMS_KEPT with file:line, and a count of every one by
+    kind, so that memory stays bounded whatever the input (a gzip bomb of duplicates)."""
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    counts: dict[str, int] = field(default_factory=dict)
+    skipped: int = 0
+
+    def add(self, problem: Problem) -> None:
+        self.skipped += 1
+        kind = problem.kind
+        self.counts[kind] = self.counts.get(kind, 0) + 1
+        if len(self.problems) < MAX_PROBLEMS_KEPT:
+            self.problems.append(problem)
+
+    @property
+    def not_shown(self) -> int:
+        """Problems counted but not kept with their file:line."""
+        return self.skipped - len(self.problems)
 
     def reasons(self) -> dict[str, int]:
         """Skipped records counted by kind of reason (the text before any detail)."""
-        counts: dict[str, int] = {}
-        for p in self.problems:
-            kind = p.reason.split(" (")[0].split(":")[0]
-            counts[kind] = counts.get(kind, 0) + 1
-        return counts
+        return dict(self.counts)
 
 
 def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
@@ -81,6 +122,15 @@ def valid_date(value) -> str | None:
     return value
 
 
+def _clean(value: str, name: str) -> str:
+    """A string field as indexed: no lone surrogate (it cannot be stored as UTF-8), no
+    invisible format characters."""
+    m = _SURROGATE.search(value)
+    if m:
+        raise ValueError(f"bad text: lone surrogate \\u{ord(m.group()):04x} in {name!r}")
+    return strip_format(value).strip()
+
+
 def _str_list(value, name: str) -> list[str] | None:
     if value is None:
         return None
@@ -88,7 +138,8 @@ def _str_list(value, name: str) -> list[str] | None:
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise ValueError(f"field {name!r} must be a string or a list of strings")
-    return [v.strip() for v in value if v.strip()]
+    values = (_clean(v, name) for v in value)
+    return [v for v in values if v]
 
 
 def _record_from_obj(obj, source: str) -> Record:
@@ -99,8 +150,13 @@ def _record_from_obj(obj, source: str) -> Record:
         rid = str(rid)
     if not isinstance(rid, str) or not rid.strip():
         raise ValueError("missing id")
+    if _CONTROL.search(rid):
+        raise ValueError(f"bad id: control character in {rid[:80]!r}")
+    if _SURROGATE.search(rid):
+        raise ValueError("bad id: lone surrogate")
     text = obj.get("text")
-    if not isinstance(text, str) or not text.strip():
+    text = _clean(text, "text") if isinstance(text, str) else ""
+    if not text:
         raise ValueError("no text")
     date = obj.get("date")
     if date not in (None, ""):
@@ -114,7 +170,8 @@ def _record_from_obj(obj, source: str) -> Record:
     if not isinstance(title, str) or not isinstance(url, str):
         raise ValueError("title and url must be strings")
     return Record(
-        id=rid.strip(), text=text.strip(), date=date, title=title.strip(), url=url.strip(),
+        id=rid.strip(), text=text, date=date, title=_clean(title, "title"),
+        url=safe_url(_clean(url, "url")),  # only http(s) links; any other is dropped
         region=_str_list(obj.get("region"), "region"),
         projects=_str_list(obj.get("projects"), "projects"),
         officials=_str_list(obj.get("officials"), "officials"),
@@ -122,20 +179,36 @@ def _record_from_obj(obj, source: str) -> Record:
     )
 
 
-def _lines(path: Path, report: ReadReport) -> Iterator[tuple[int, bytes]]:
+CHUNK = 1 << 16
+
+
+def _lines(path: Path, report: ReadReport) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, line), at most MAX_LINE_BYTES read of any line: an overlong line is
+    (number, None), its rest read and dropped in chunks (one 1 GB line in a small .gz)."""
     opener = gzip.open if path.name.endswith(".gz") else open
     lineno = 0
     try:
         with opener(path, "rb") as fh:
-            for lineno, raw in enumerate(fh, 1):
+            while True:
+                raw = fh.readline(MAX_LINE_BYTES + 1)
+                if not raw:
+                    break
+                lineno += 1
+                if len(raw) > MAX_LINE_BYTES and not raw.endswith(b"\n"):
+                    while True:
+                        rest = fh.readline(CHUNK)
+                        if not rest or rest.endswith(b"\n"):
+                            break
+                    yield lineno, None
+                    continue
                 yield lineno, raw
     except (EOFError, OSError, zlib.error) as exc:
-        report.problems.append(Problem(str(path), lineno + 1, f"unreadable file, rest skipped ({exc})"))
+        report.add(Problem(str(path), lineno + 1, f"unreadable file, rest skipped ({exc})"))
 
 
-def _decode(raw: bytes) -> str:
-    if len(raw) > MAX_LINE_BYTES:
-        raise ValueError(f"line too long ({len(raw)} bytes, limit {MAX_LINE_BYTES})")
+def _decode(raw: bytes | None) -> str:
+    if raw is None or len(raw) > MAX_LINE_BYTES:
+        raise ValueError(f"line too long (over {MAX_LINE_BYTES} bytes)")
     try:
         return raw.decode("utf-8").lstrip("\ufeff").strip()
     except UnicodeDecodeError as exc:
@@ -152,15 +225,19 @@ def read_file(path: Path, report: ReadReport) -> Iterator[Record]:
             if not line:
                 continue
             if is_txt:
-                yield Record(id=f"{stem}-{lineno}", text=line, source=source)
+                text = _clean(line, "text")
+                if text:
+                    yield Record(id=f"{stem}-{lineno}", text=text, source=source)
                 continue
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise ValueError(f"malformed JSON ({exc.msg} at column {exc.colno})") from None
+            except RecursionError:
+                raise ValueError("malformed JSON (nested too deep)") from None
             yield _record_from_obj(obj, source)
         except ValueError as exc:
-            report.problems.append(Problem(str(path), lineno, str(exc)))
+            report.add(Problem(str(path), lineno, str(exc)))
 
 
 def read_corpus(paths: Iterable[str | Path], report: ReadReport | None = None) -> Iterator[Record]:
@@ -173,7 +250,7 @@ def read_corpus(paths: Iterable[str | Path], report: ReadReport | None = None) -
             first = seen.get(rec.id)
             if first is not None:
                 path_, _, line = rec.source.rpartition(":")
-                report.problems.append(Problem(path_, int(line), f"duplicate id {rec.id!r} (first at {first})"))
+                report.add(Problem(path_, int(line), f"duplicate id {rec.id!r} (first at {first})"))
                 continue
             seen[rec.id] = rec.source
             yield rec

@@ -7,7 +7,7 @@ words), and facet fields take values in any spelling (`region:Нур-Султа�
 """
 from __future__ import annotations
 
-from itertools import groupby, islice
+from itertools import groupby
 
 from whoosh import query as Q
 from whoosh.qparser import AndGroup, QueryParser, plugins
@@ -18,25 +18,84 @@ from .morphology import NewsAnalyzer, WORD_RE, pair_filter, word_lemmas
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 50
 MAX_EXPANSION = 1000  # index terms one prefix or wildcard may stand for
+MAX_BOOST = 1000.0   # `word^N`: a larger N would overflow the float32 scores to Infinity
 FACET_QUERY_FIELDS = ("region", "project", "official")
 TEXT_ALIASES = {"title": "content", "text": "content", "content": "content"}
 KEY_FIELDS = ("year", "month", "date", "id")
 
 
 class QueryTooLarge(ValueError):
-    pass
+    def __init__(self, message: str, ru: str):
+        super().__init__(message)
+        self.ru = ru  # for the page
+
+
+CHECK_EVERY = 256  # index terms scanned between two looks at the deadline
+
+
+def _candidates(q: Q.Query, ixreader):
+    """The index terms `q` may stand for, in lexicon order; None for a term scanned that
+    does not match (a wildcard looks at every term after its fixed prefix)."""
+    if isinstance(q, Q.Prefix):
+        yield from ixreader.expand_prefix(q.fieldname, q.text)
+    elif isinstance(q, Q.Wildcard):
+        import re
+
+        from_bytes = ixreader.schema[q.fieldname].from_bytes
+        exp = re.compile(q._get_pattern())
+        prefix = q._find_prefix(q.text)
+        scan = ixreader.expand_prefix(q.fieldname, prefix) if prefix else ixreader.lexicon(q.fieldname)
+        for btext in scan:
+            yield btext if exp.match(from_bytes(btext)) else None
+    elif isinstance(q, Q.TermRange):  # every term it yields matches
+        yield from Q.TermRange._btexts(q, ixreader)
+    else:
+        yield from q._btexts(ixreader)
+
+
+def expand(q: Q.Query, ixreader, deadline=None) -> list:
+    """The index terms a prefix, wildcard or range stands for: at most MAX_EXPANSION (`а*`
+    or `[а TO я]` would be most of the lexicon; `q.capped` says when more were left out),
+    the deadline checked while the lexicon is scanned (`*x*` reads all of it). Computed
+    once per query object and reader: ranking and highlighting share it."""
+    cached = q.__dict__.get("_expansion")
+    if cached is not None and cached[0] is ixreader:
+        return cached[1]
+    out: list = []
+    q.capped = False
+    try:
+        for n, btext in enumerate(_candidates(q, ixreader)):
+            if n % CHECK_EVERY == 0 and deadline is not None and deadline.expired():
+                break
+            if btext is None:
+                continue
+            if len(out) >= MAX_EXPANSION:
+                q.capped = True
+                break
+            out.append(btext)
+    except (KeyError, ValueError):  # a field without a lexicon; a bound the field cannot read
+        out = []
+    q._expansion = (ixreader, out)
+    return out
 
 
 class LimitedPrefix(Q.Prefix):
-    """A prefix standing for at most MAX_EXPANSION index terms (`а*` would be most of them)."""
+    """A prefix standing for at most MAX_EXPANSION index terms (see `expand`)."""
 
     def _btexts(self, ixreader):
-        return islice(super()._btexts(ixreader), MAX_EXPANSION)
+        return iter(expand(self, ixreader))
 
 
 class LimitedWildcard(Q.Wildcard):
     def _btexts(self, ixreader):
-        return islice(super()._btexts(ixreader), MAX_EXPANSION)
+        return iter(expand(self, ixreader))
+
+
+class LimitedRange(Q.TermRange):
+    """`[a TO b]`: at most MAX_EXPANSION index terms (`id:[0 TO]` was every id)."""
+
+    def _btexts(self, ixreader):
+        return iter(expand(self, ixreader))
 
 
 def canonical_facet_value(fieldname: str, value: str) -> str:
@@ -175,12 +234,14 @@ def parse(schema, text: str) -> tuple[Q.Query, str | None]:
     """(query, notice): notice says when the text was read as plain words instead."""
     text = (text or "").strip()
     if len(text) > MAX_QUERY_CHARS:
-        raise QueryTooLarge(f"q is too long: {len(text)} characters, at most {MAX_QUERY_CHARS}")
+        raise QueryTooLarge(f"q is too long: {len(text)} characters, at most {MAX_QUERY_CHARS}",
+                            f"запрос слишком длинный: {len(text)} знаков, можно не больше {MAX_QUERY_CHARS}")
     if not text:
         return Q.Every(), None
     words = len(WORD_RE.findall(text))
     if words > MAX_WORDS:
-        raise QueryTooLarge(f"q has too many words: {words}, at most {MAX_WORDS}")
+        raise QueryTooLarge(f"q has too many words: {words}, at most {MAX_WORDS}",
+                            f"в запросе слишком много слов: {words}, можно не больше {MAX_WORDS}")
     notice = None
     try:
         q = NewsQueryParser(schema).parse(text)
@@ -193,5 +254,26 @@ def parse(schema, text: str) -> tuple[Q.Query, str | None]:
     if bad:
         q = plain_words_query(text)
         notice = "Запрос прочитан как простые слова: синтаксис не распознан."
+    q = _bounded(q)
     return q, notice
+
+
+def _bounded(q: Q.Query) -> Q.Query:
+    """Every boost into [0, MAX_BOOST] (NaN: 1), so scores stay finite and answers JSON;
+    every range (Whoosh's parser makes them itself) a LimitedRange."""
+    if type(q) is Q.TermRange:
+        q = LimitedRange(q.fieldname, q.start, q.end, q.startexcl, q.endexcl, boost=q.boost,
+                         constantscore=q.constantscore)
+    boost = getattr(q, "boost", 1.0)
+    if not 0.0 <= boost <= MAX_BOOST:
+        q.boost = 1.0 if boost != boost else min(max(boost, 0.0), MAX_BOOST)
+    if isinstance(q, Q.Not):
+        q.query = _bounded(q.query)
+    elif hasattr(q, "subqueries"):
+        q.subqueries = [_bounded(sub) for sub in q.subqueries]
+    elif hasattr(q, "a") and hasattr(q, "b"):  # AndNot, AndMaybe, Require
+        q.a, q.b = _bounded(q.a), _bounded(q.b)
+    elif hasattr(q, "child"):
+        q.child = _bounded(q.child)
+    return q
 

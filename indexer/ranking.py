@@ -159,22 +159,40 @@ class Ranker:
             for sub in q.subqueries:
                 mask |= self._eval(sub, scores, deadline)
             return mask
-        if isinstance(q, (Q.Prefix, Q.Wildcard)):
+        if isinstance(q, Q.TermRange) and q.fieldname in DATE_FIELDS:
+            return self._date_range(q)
+        if isinstance(q, Q.MultiTerm):  # prefixes, wildcards, ranges: capped, under the deadline
+            from .query import expand
+
             reader = self.searcher.reader()
             mask = np.zeros(self.ndocs, dtype=bool)
-            for text in q._btexts(reader):
-                if deadline.left() == 0:
-                    deadline.hit = True
+            for text in expand(q, reader, deadline):
+                if deadline.expired():
                     break
                 mask |= self._term(q.fieldname, text, q.boost, scores)
             return mask
-        # phrases, sequences, ranges: Whoosh decides the set; terms inside give the score
+        # phrases and sequences: Whoosh decides the set; terms inside give the score
+        if deadline.expired():
+            return np.zeros(self.ndocs, dtype=bool)
         mask = self._whoosh_docs(q, deadline)
         extra = np.zeros(self.ndocs, dtype=np.float32)
         for field, text in q.terms():
             if field == "content":
                 self._term(field, text, q.boost, extra)
         scores += np.where(mask, extra, 0)
+        return mask
+
+    def _date_range(self, q) -> np.ndarray:
+        """`date:[2019-01 TO 2019-06-30]`, `year:[2019 TO]`: one comparison over the date of
+        every document (a range over the date terms could stand for thousands of days)."""
+        d = self.fc.dates
+        mask = d > 0
+        low = _date_bound(q.start, last=q.startexcl)  # {2019 TO: after the last day of 2019
+        high = _date_bound(q.end, last=not q.endexcl)  # TO 2019}: before its first day
+        if low is not None:
+            mask &= (d > low) if q.startexcl else (d >= low)
+        if high is not None:
+            mask &= (d < high) if q.endexcl else (d <= high)
         return mask
 
     def _whoosh_docs(self, q, deadline) -> np.ndarray:
@@ -189,6 +207,17 @@ class Ranker:
             if chunk.size < 4096:
                 break
         return mask
+
+
+DATE_FIELDS = ("date", "year", "month")
+
+
+def _date_bound(text, last: bool) -> int | None:
+    """`2019`, `2019-06`, `2019-06-30` as YYYYMMDD: the first day it covers, or the last."""
+    digits = "".join(ch for ch in (text or "") if ch.isascii() and ch.isdigit())[:8]
+    if not digits:
+        return None
+    return int(digits.ljust(8, "9" if last else "0"))
 
 
 def top(scores: np.ndarray, matched: np.ndarray, start: int, count: int) -> list[tuple[int, float]]:

@@ -1,10 +1,12 @@
 """The one search both the CLI and the web use; answers plain data in SPEC's JSON shape."""
 from __future__ import annotations
 
+import math
 import os
 import re
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -12,9 +14,9 @@ import numpy as np
 from whoosh import query as Q
 
 from . import ranking, store
-from .corpus import valid_date
+from .corpus import safe_url, valid_date
 from .facets import FacetCache
-from .query import QueryTooLarge, canonical_facet_value, parse
+from .query import MAX_EXPANSION, QueryTooLarge, canonical_facet_value, expand, parse
 from .schema import split_values
 from .snippets import snippet
 
@@ -26,7 +28,12 @@ FACETS_IN_ANSWER = ("region", "project", "official", "year")
 
 
 class BadRequest(ValueError):
-    """A parameter a client sent is wrong; the message names it and what is allowed."""
+    """A parameter a client sent is wrong; the message names it and what is allowed.
+    `ru`: the same for the page, in Russian (the API answers in English)."""
+
+    def __init__(self, message: str, ru: str | None = None):
+        super().__init__(message)
+        self.ru = ru or message
 
 
 @dataclass
@@ -44,23 +51,43 @@ class SearchParams:
 
     def validate(self) -> "SearchParams":
         if self.sort not in SORTS:
-            raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}")
+            raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}",
+                             "неизвестный порядок сортировки")
         if not isinstance(self.page, int) or not 1 <= self.page <= MAX_PAGE:
-            raise BadRequest(f"page must be a whole number from 1 to {MAX_PAGE}")
+            raise BadRequest(f"page must be a whole number from 1 to {MAX_PAGE}",
+                             f"номер страницы — целое число от 1 до {MAX_PAGE}")
         if not isinstance(self.per_page, int) or not 1 <= self.per_page <= MAX_PER_PAGE:
-            raise BadRequest(f"per_page must be a whole number from 1 to {MAX_PER_PAGE}")
+            raise BadRequest(f"per_page must be a whole number from 1 to {MAX_PER_PAGE}",
+                             f"результатов на странице — от 1 до {MAX_PER_PAGE}")
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value in (None, ""):
                 setattr(self, name, None)
             elif valid_date(value) is None:
-                raise BadRequest(f"{name} must be a date YYYY-MM-DD, not {value!r}")
+                raise BadRequest(f"{name} must be a date YYYY-MM-DD, not {value!r}",
+                                 "дата должна быть в виде ГГГГ-ММ-ДД")
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise BadRequest("date_from must not be after date_to")
+            raise BadRequest("date_from must not be after date_to", "начальная дата позже конечной")
         for y in self.year:
             if not re.fullmatch(r"[0-9]{4}", y):
-                raise BadRequest(f"year must be four digits, not {y!r}")
+                raise BadRequest(f"year must be four digits, not {y!r}", "год — четыре цифры")
         return self
+
+
+class _Served:
+    """One open searcher with its caches, and how many requests still use it."""
+
+    def __init__(self, ix, gen_name: str, searcher):
+        self.ix, self.gen_name, self.searcher = ix, gen_name, searcher
+        self.facets = FacetCache(searcher)
+        self.users = 0
+        self.retired = False
+
+    def close(self):
+        try:
+            self.searcher.close()
+        except Exception:  # noqa: BLE001
+            pass
 
 
 class Archive:
@@ -68,55 +95,83 @@ class Archive:
 
     Never `searcher.refresh()` (duplicates and ReaderClosed in trials): a new searcher
     is opened when the pointer file names another generation or a commit made a new
-    Whoosh generation.
+    Whoosh generation. Threads (gunicorn's gthread worker) share it:
+
+    - `reading` is held by whoever reads through the searcher: Whoosh reads a segment
+      file by `seek` then `read` on one shared file object, and fills the postings and
+      facet caches, neither of which is safe from two threads at once;
+    - a searcher replaced by a newer one is closed only when the last request that
+      leased it (a streamed export, say) is done with it.
     """
 
     def __init__(self, index_dir: str | Path):
         self.index_dir = Path(index_dir)
-        self._lock = threading.Lock()
-        self._gen_name = None
-        self._ix = None
-        self._searcher = None
-        self._facets = None
+        self._lock = threading.Lock()     # guards which searcher is served
+        self.reading = threading.RLock()  # one thread at a time reads through Whoosh
+        self._served: _Served | None = None
 
     def _stale(self) -> bool:
-        if self._searcher is None:
+        served = self._served
+        if served is None:
             return True
-        if store.current_generation(self.index_dir) != self._gen_name:
+        if store.current_generation(self.index_dir) != served.gen_name:
             return True
         try:
-            return self._ix.latest_generation() != self._searcher.reader().generation()
+            return served.ix.latest_generation() != served.searcher.reader().generation()
         except Exception:  # noqa: BLE001 - files of a removed generation: reopen
             return True
 
-    def acquire(self):
-        """(searcher, facet cache), fresh if the index changed since the last call."""
+    def _fresh(self) -> _Served:
+        """The served searcher, reopened if the index changed; call with `_lock` held."""
+        if self._stale():
+            gen = store.current_generation(self.index_dir)
+            if gen is None:
+                raise store.IndexMissing(f"no index in {self.index_dir}/ (run `newsarchive index` first)")
+            ix = store.open_index(self.index_dir)
+            old, self._served = self._served, _Served(ix, gen, ix.searcher())
+            if old is not None:
+                old.retired = True
+                if old.users == 0:
+                    old.close()
+        return self._served
+
+    def checkout(self) -> _Served:
+        """The current searcher, kept open until `checkin`, even if a newer one is served."""
         with self._lock:
-            if self._stale():
-                old = self._searcher
-                gen = store.current_generation(self.index_dir)
-                if gen is None:
-                    raise store.IndexMissing(f"no index in {self.index_dir}/ (run `newsarchive index` first)")
-                ix = store.open_index(self.index_dir)
-                self._ix, self._gen_name = ix, gen
-                self._searcher = ix.searcher()
-                self._facets = FacetCache(self._searcher)
-                if old is not None:
-                    try:
-                        old.close()
-                    except Exception:  # noqa: BLE001
-                        pass
-            return self._searcher, self._facets
+            served = self._fresh()
+            served.users += 1
+            return served
+
+    def checkin(self, served: _Served) -> None:
+        with self._lock:
+            served.users -= 1
+            if served.retired and served.users == 0:
+                served.close()
+
+    @contextmanager
+    def lease(self):
+        """(searcher, facet cache) for the length of a `with` block."""
+        served = self.checkout()
+        try:
+            yield served.searcher, served.facets
+        finally:
+            self.checkin(served)
+
+    def acquire(self):
+        """(searcher, facet cache), fresh if the index changed (one-shot use: CLI, tests)."""
+        with self._lock:
+            served = self._fresh()
+            return served.searcher, served.facets
 
     def doc_count(self) -> int:
-        searcher, _ = self.acquire()
-        return searcher.doc_count()
+        with self.lease() as (searcher, _):
+            return searcher.doc_count()  # segment counts held in memory: no file read
 
     def close(self):
         with self._lock:
-            if self._searcher is not None:
-                self._searcher.close()
-            self._searcher = None
+            if self._served is not None:
+                self._served.close()
+            self._served = None
 
 
 def headline(title: str, text: str, limit: int = 110) -> str:
@@ -141,12 +196,17 @@ def _record(stored: dict) -> dict:
         "region": split_values(stored.get("region")),
         "projects": split_values(stored.get("project")),
         "officials": split_values(stored.get("official")),
-        "url": stored.get("url") or None,
+        "url": safe_url(stored.get("url")) or None,  # only http(s), also in older indexes
     }
 
 
 def _score(score) -> float | None:
-    return None if score is None else round(float(score), 4)
+    if score is None:
+        return None
+    score = float(score)
+    if not math.isfinite(score):  # never expected (boosts are capped), never sent: not JSON
+        score = 0.0 if score != score else math.copysign(3.4e38, score)
+    return round(score, 4)
 
 
 def _hit(stored: dict, terms: frozenset[str], score) -> dict:
@@ -182,13 +242,25 @@ def _and(base: np.ndarray, masks) -> np.ndarray:
     return out
 
 
-class _Deadline:
-    def __init__(self, seconds: float):
-        self.end = time.monotonic() + seconds
+class Deadline:
+    """The time a search (or a page of several) may take; `hit` when something was cut."""
+
+    def __init__(self, seconds: float | None = None):
+        self.seconds = TIME_LIMIT if seconds is None else seconds
+        self.end = time.monotonic() + self.seconds
         self.hit = False
 
     def left(self) -> float:
         return max(0.0, self.end - time.monotonic())
+
+    def expired(self) -> bool:
+        """True (and `hit` set) once the time is up: the caller stops and answers what it has."""
+        if time.monotonic() >= self.end:
+            self.hit = True
+        return self.hit
+
+
+_Deadline = Deadline  # the name used before
 
 
 @dataclass
@@ -217,12 +289,11 @@ class _Run:
         return [(int(d), float(self.scores[d])) for d in page]
 
 
-def _prepare(archive: Archive, p: SearchParams, deadline: _Deadline) -> _Run:
-    searcher, fc = archive.acquire()
+def _prepare(searcher, fc, p: SearchParams, deadline: Deadline) -> _Run:
     try:
         q, notice = parse(searcher.schema, p.q)
     except QueryTooLarge as exc:
-        raise BadRequest(str(exc)) from None
+        raise BadRequest(str(exc), exc.ru) from None
     browse = isinstance(q, Q.Every)
     if browse:
         base, scores = fc.live.copy(), None
@@ -232,8 +303,9 @@ def _prepare(archive: Archive, p: SearchParams, deadline: _Deadline) -> _Run:
     return _Run(searcher, fc, q, notice, browse, base, masks, _and(base, masks.values()), scores)
 
 
-def _query_terms(searcher, q, browse) -> frozenset[str]:
-    """The content terms a query looks for, prefixes and wildcards expanded: what to mark."""
+def _query_terms(searcher, q, browse, deadline: Deadline) -> frozenset[str]:
+    """The content terms a query looks for, prefixes and wildcards expanded: what to mark
+    (the expansions ranking made, not made again)."""
     if browse:
         return frozenset()
     reader = searcher.reader()
@@ -241,18 +313,24 @@ def _query_terms(searcher, q, browse) -> frozenset[str]:
     for leaf in q.leaves():
         if leaf.field() != "content":
             continue
-        if isinstance(leaf, (Q.Prefix, Q.Wildcard)):
-            texts = leaf._btexts(reader)
+        if isinstance(leaf, Q.MultiTerm):
+            texts = expand(leaf, reader, deadline)
         else:
             texts = (t for _, t in leaf.terms(phrases=True))
         out.update(t.decode("utf-8") if isinstance(t, bytes) else t for t in texts)
     return frozenset(out)
 
 
-def search(archive: Archive, params: SearchParams) -> dict:
+def search(archive: Archive, params: SearchParams, deadline: Deadline | None = None) -> dict:
+    """One page of results; `deadline` may be shared by everything a page computes."""
     p = params.validate()
-    deadline = _Deadline(TIME_LIMIT)
-    run = _prepare(archive, p, deadline)
+    deadline = deadline or Deadline()
+    with archive.lease() as (searcher, fc), archive.reading:
+        return _search(searcher, fc, p, deadline)
+
+
+def _search(searcher, fc, p: SearchParams, deadline: Deadline) -> dict:
+    run = _prepare(searcher, fc, p, deadline)
     total = int(run.matched.sum())
 
     def counts(name, mask):
@@ -267,40 +345,87 @@ def search(archive: Archive, params: SearchParams) -> dict:
                for name in FACETS_IN_ANSWER if name in run.masks}
     start = (p.page - 1) * p.per_page
     hits_docs = run.ordered(p, start, p.per_page) if start < total else []
-    terms = _query_terms(run.searcher, run.q, run.browse)
+    terms = _query_terms(run.searcher, run.q, run.browse, deadline)
     hits = [_hit(run.searcher.stored_fields(d), terms, s) for d, s in hits_docs]
     notice = run.notice
+    capped = [leaf for leaf in ([] if run.browse else run.q.leaves()) if getattr(leaf, "capped", False)]
+    if capped:
+        notice = ((notice + " ") if notice else "") + \
+            f"Шаблон или диапазон охватывает больше {MAX_EXPANSION} слов: учтены первые {MAX_EXPANSION}."
     answer = {"query": p.q, "total": total, "page": p.page, "per_page": p.per_page,
               "hits": hits, "facets": facets, "facet_choices": choices}
     if deadline.hit:
         answer["partial"] = True
         notice = ((notice + " ") if notice else "") + \
-            f"Поиск остановлен через {TIME_LIMIT:g} с: показано то, что найдено к этому времени."
+            f"Поиск остановлен через {deadline.seconds:g} с: показано то, что найдено к этому времени."
     if notice:
         answer["notice"] = notice
     return answer
 
 
-def export(archive: Archive, params: SearchParams, limit: int):
-    """(total, rows): the whole result set in order, at most `limit` rows, as plain dicts."""
+@dataclass
+class Export:
+    total: int          # the whole result set (as far as the time limit let it be found)
+    limit: int
+    partial: bool       # the time limit cut the search: total and rows may be short
+    rows: object        # an iterator of plain dicts, at most `limit`
+
+    @property
+    def truncated(self) -> bool:
+        return self.total > self.limit
+
+
+EXPORT_BATCH = 200  # rows read under the reading lock at a time
+
+
+def export(archive: Archive, params: SearchParams, limit: int) -> Export:
+    """The whole result set in order, at most `limit` rows, as plain dicts. The searcher
+    stays leased until the rows are read (or the iterator is closed)."""
     p = params.validate()
-    deadline = _Deadline(TIME_LIMIT * 4)
-    run = _prepare(archive, p, deadline)
-    total = int(run.matched.sum())
-    ordered = run.ordered(p, 0, min(total, limit))
-    searcher = run.searcher
+    deadline = Deadline(TIME_LIMIT * 4)
+    served = archive.checkout()
+    try:
+        with archive.reading:
+            run = _prepare(served.searcher, served.facets, p, deadline)
+            total = int(run.matched.sum())
+            ordered = run.ordered(p, 0, min(total, limit))
+    except BaseException:
+        archive.checkin(served)
+        raise
+    return Export(total, limit, deadline.hit, _Rows(archive, served, ordered))
 
-    def rows():
-        for docnum, score in ordered:
-            d = searcher.stored_fields(docnum)
-            yield {**_record(d), "score": _score(score), "text": d.get("text", "")}
 
-    return total, rows()
+class _Rows:
+    """Export rows read in batches under the reading lock; gives the lease back when done,
+    closed, or dropped (a client that went away)."""
+
+    def __init__(self, archive: Archive, served: _Served, ordered):
+        self.archive, self.served, self.ordered = archive, served, ordered
+        self.open = True
+
+    def __iter__(self):
+        try:
+            for i in range(0, len(self.ordered), EXPORT_BATCH):
+                with self.archive.reading:
+                    batch = [(self.served.searcher.stored_fields(d), score)
+                             for d, score in self.ordered[i:i + EXPORT_BATCH]]
+                for d, score in batch:
+                    yield {**_record(d), "score": _score(score), "text": d.get("text", "")}
+        finally:
+            self.close()
+
+    def close(self):
+        if self.open:
+            self.open = False
+            self.archive.checkin(self.served)
+
+    def __del__(self):
+        self.close()
 
 
 def get_document(archive: Archive, doc_id: str) -> dict | None:
-    searcher, _ = archive.acquire()
-    stored = searcher.document(id=doc_id)
+    with archive.lease() as (searcher, _), archive.reading:
+        stored = searcher.document(id=doc_id)
     if stored is None:
         return None
     return {**_record(stored), "text": stored.get("text", "")}
@@ -325,4 +450,4 @@ def stats(archive: Archive, top: int = 10) -> dict:
     }
 
 
-__all__ = ["Archive", "SearchParams", "BadRequest", "search", "export", "get_document", "stats"]
+__all__ = ["Archive", "Deadline", "SearchParams", "BadRequest", "Export", "search", "export", "get_document", "stats"]

@@ -26,6 +26,18 @@ def bundled_index(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def generated_corpus(tmp_path_factory) -> Path:
+    """6,000 generated items (bench/generate.py, ~13 s to make): shared by the tests that
+    need a bigger corpus (kill -9 mid-build, costly queries)."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from generate import generate
+
+    return generate(6000, tmp_path_factory.mktemp("gen") / "gen.jsonl", seed=7)
+
+
+@pytest.fixture(scope="session")
 def archive(bundled_index) -> Archive:
     return Archive(bundled_index)
 

@@ -117,6 +117,10 @@ def test_missing_index_is_503_json(tmp_path):
     c = create_app({"INDEX_DIR": str(tmp_path / "none")}).test_client()
     r = c.get("/api/search?q=x")
     assert r.status_code == 503 and "newsarchive index" in r.get_json()["error"]
+    # the server's paths are not shown to clients (they stay in the log)
+    for url in ("/api/search?q=x", "/healthz", "/api/doc/x", "/", "/doc/x", "/api/search.csv"):
+        r = c.get(url)
+        assert r.status_code == 503 and str(tmp_path) not in r.get_data(as_text=True), url
 
 
 def test_scores_with_a_query_in_any_order_null_when_browsing(client):

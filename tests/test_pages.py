@@ -79,7 +79,7 @@ def test_query_and_text_are_escaped(client):
 
 def test_bad_parameter_on_page_is_400_with_message(client):
     r = client.get("/?page=abc")
-    assert r.status_code == 400 and "page must be a whole number" in r.data.decode()
+    assert r.status_code == 400 and "номер страницы: целое число от 1 до 1000" in r.data.decode()  # the page speaks Russian
 
 
 def test_item_page_whole_text_and_facet_links(client):

@@ -85,11 +85,9 @@ def test_prefix_expansion_is_capped(archive, monkeypatch):
 # ---------------------------------------------------------------- a bigger corpus
 
 @pytest.fixture(scope="module")
-def big_corpus(tmp_path_factory):
-    from generate import generate
-
+def big_corpus(generated_corpus):
     # big enough that a parallel rebuild takes seconds, so kill -9 lands mid-way
-    return generate(6000, tmp_path_factory.mktemp("gen") / "gen.jsonl", seed=7)
+    return generated_corpus
 
 
 def test_time_limit_answers_partial(tmp_path, big_corpus, monkeypatch):

@@ -26,9 +26,10 @@ def create_app(config: dict | None = None) -> Flask:
     # one Archive (one open searcher, reopened when the index changes) per worker process
     app.extensions["archive"] = Archive(Path(app.config["INDEX_DIR"]))
 
-    from . import api, pages, security
+    from . import api, errors, pages, security
 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
+    errors.init_app(app)
     security.init_app(app)
     return app

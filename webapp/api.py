@@ -11,20 +11,16 @@ from flask import request
 from indexer import store
 from indexer.search import BadRequest, export, get_document, search
 
+from .errors import json_error as error
 from .openapi import openapi_document
 from .params import search_params
 
 bp = Blueprint("api", __name__)
+NO_INDEX = "no index has been built yet (run `newsarchive index`)"  # the path stays in the log
 
 
 def archive():
     return current_app.extensions["archive"]
-
-
-def error(status: int, message: str):
-    resp = jsonify({"error": message})
-    resp.status_code = status
-    return resp
 
 
 @bp.errorhandler(BadRequest)
@@ -34,7 +30,8 @@ def _bad_request(exc):
 
 @bp.errorhandler(store.IndexMissing)
 def _no_index(exc):
-    return error(503, str(exc))
+    current_app.logger.error("%s", exc)
+    return error(503, NO_INDEX)
 
 
 @bp.get("/api/search")
@@ -55,55 +52,73 @@ def healthz():
     try:
         return jsonify({"status": "ok", "documents": archive().doc_count()})
     except store.IndexMissing as exc:
-        return error(503, str(exc))
+        return _no_index(exc)
 
 
 EXPORT_COLUMNS = ["id", "date", "title", "region", "projects", "officials", "url", "score", "text"]
+# a cell starting with one of these is a formula to Excel and LibreOffice (OWASP: CSV injection)
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _export_headers(total: int, limit: int, filename: str) -> dict:
+def csv_cell(value) -> str:
+    """A value as a CSV cell that no spreadsheet runs: text that could start a formula gets `'`."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = " | ".join(value)
+    elif not isinstance(value, str):
+        return str(value)  # numbers: ours, never a formula
+    return "'" + value if value.startswith(FORMULA_START) else value
+
+
+def _export_headers(exp, filename: str) -> dict:
     return {
-        "X-Total-Count": str(total),
-        "X-Export-Limit": str(limit),
-        "X-Export-Truncated": "true" if total > limit else "false",
+        "X-Total-Count": str(exp.total),
+        "X-Export-Limit": str(exp.limit),
+        "X-Export-Truncated": "true" if exp.truncated else "false",
+        # the time limit stopped the search: the total and the rows may be short
+        "X-Export-Partial": "true" if exp.partial else "false",
         "Content-Disposition": f'attachment; filename="{filename}"',
     }
 
 
 @bp.get("/api/search.csv")
 def api_export_csv():
-    limit = current_app.config["EXPORT_LIMIT"]
-    total, rows = export(archive(), search_params(request.args), limit)
+    exp = export(archive(), search_params(request.args), current_app.config["EXPORT_LIMIT"])
 
     def generate():
         yield "\ufeff"  # BOM: Excel then reads the Cyrillic as UTF-8
         buf = io.StringIO()
         writer = csv.writer(buf)
         writer.writerow(EXPORT_COLUMNS)
-        for row in rows:
-            writer.writerow([" | ".join(v) if isinstance(v, list) else ("" if v is None else v)
-                             for v in (row[c] for c in EXPORT_COLUMNS)])
-            if buf.tell() > 64_000:
-                yield buf.getvalue()
-                buf.seek(0)
-                buf.truncate()
+        try:
+            for row in exp.rows:
+                writer.writerow([csv_cell(row[c]) for c in EXPORT_COLUMNS])
+                if buf.tell() > 64_000:
+                    yield buf.getvalue()
+                    buf.seek(0)
+                    buf.truncate()
+        finally:
+            exp.rows.close()
         yield buf.getvalue()
 
-    return Response(stream_with_context(generate()), mimetype="text/csv; charset=utf-8",
-                    headers=_export_headers(total, limit, "newsarchive.csv"))
+    return Response(stream_with_context(generate()), content_type="text/csv; charset=utf-8",
+                    headers=_export_headers(exp, "newsarchive.csv"))
 
 
 @bp.get("/api/search.jsonl")
 def api_export_jsonl():
-    limit = current_app.config["EXPORT_LIMIT"]
-    total, rows = export(archive(), search_params(request.args), limit)
+    exp = export(archive(), search_params(request.args), current_app.config["EXPORT_LIMIT"])
 
     def generate():
-        for row in rows:
-            yield json.dumps(row, ensure_ascii=False) + "\n"
+        try:
+            for row in exp.rows:
+                yield json.dumps(row, ensure_ascii=False) + "\n"
+        finally:
+            exp.rows.close()
 
-    return Response(stream_with_context(generate()), mimetype="application/x-ndjson; charset=utf-8",
-                    headers=_export_headers(total, limit, "newsarchive.jsonl"))
+    return Response(stream_with_context(generate()), content_type="application/x-ndjson; charset=utf-8",
+                    headers=_export_headers(exp, "newsarchive.jsonl"))
 
 
 @bp.get("/api/openapi.json")

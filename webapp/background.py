@@ -5,6 +5,7 @@ import os
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from contextlib import contextmanager
@@ -20,14 +21,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def gunicorn(index_dir: Path, workers: int = 2, timeout: float = 30):
-    """Yields (process, base URL) once /healthz answers; stops the server afterwards."""
+def gunicorn(index_dir: Path, workers: int | None = 2, timeout: float = 30, env: dict | None = None):
+    """Yields (process, base URL) once /healthz answers; stops the server afterwards.
+    `workers=None` keeps the shipped worker count (webapp/gunicorn_defaults.py)."""
     port = free_port()
-    env = dict(os.environ, NEWSARCHIVE_INDEX=str(index_dir))
+    env = dict(os.environ, NEWSARCHIVE_INDEX=str(index_dir), **(env or {}))
+    log = tempfile.TemporaryFile()  # a pipe nobody reads would block the server once full
     proc = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_defaults", "--workers", str(workers),
+        [sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_defaults",
+         *(["--workers", str(workers)] if workers else []),
          "--bind", f"127.0.0.1:{port}", "--access-logfile", "/dev/null", "webapp:create_app()"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     deadline = time.time() + timeout
     try:
@@ -37,7 +41,8 @@ def gunicorn(index_dir: Path, workers: int = 2, timeout: float = 30):
                 break
             except OSError:
                 if proc.poll() is not None or time.time() > deadline:
-                    raise RuntimeError("gunicorn did not start: " + proc.stderr.read().decode()[-2000:]) from None
+                    log.seek(0)
+                    raise RuntimeError("gunicorn did not start: " + log.read().decode()[-2000:]) from None
                 time.sleep(0.2)
         yield proc, base
     finally:
@@ -46,3 +51,4 @@ def gunicorn(index_dir: Path, workers: int = 2, timeout: float = 30):
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()

@@ -84,10 +84,23 @@ def _json(schema):
 def openapi_document(export_limit: int) -> dict:
     bad = {"description": "a bad parameter; the message names it", "content": _json(ERROR)}
     export_note = (f"The whole result set in the search order, at most {export_limit} rows; "
-                   "headers X-Total-Count, X-Export-Limit and X-Export-Truncated state the bound.")
+                   "headers X-Total-Count, X-Export-Limit and X-Export-Truncated state the bound, "
+                   "X-Export-Partial whether the time limit cut the search (then the total and the "
+                   "rows may be short). CSV cells that could start a spreadsheet formula "
+                   "(= + - @ tab CR) begin with an apostrophe.")
+    export_headers = {
+        "X-Total-Count": {"description": "matches found", "schema": {"type": "integer"}},
+        "X-Export-Limit": {"description": "rows at most", "schema": {"type": "integer"}},
+        "X-Export-Truncated": {"description": "true when there are more matches than rows",
+                               "schema": {"type": "string", "enum": ["true", "false"]}},
+        "X-Export-Partial": {"description": "true when the time limit stopped the search",
+                             "schema": {"type": "string", "enum": ["true", "false"]}},
+    }
     return {
         "openapi": "3.1.0",
-        "info": {"title": "Regional news archive search", "version": "1.0"},
+        "info": {"title": "Regional news archive search", "version": "1.0",
+                 "description": "Every error under /api/ (400, 404, 405, 503) is JSON {\"error\": ...}. "
+                                "A request line over ~370 KB (more than the documented limits need) is a 400."},
         "paths": {
             "/api/search": {"get": {"summary": "Search with facet counts over the whole result set",
                                     "parameters": SEARCH_PARAMS,
@@ -95,19 +108,21 @@ def openapi_document(export_limit: int) -> dict:
                                                   "400": bad}}},
             "/api/search.csv": {"get": {"summary": "Export as CSV (UTF-8 with BOM)", "description": export_note,
                                         "parameters": SEARCH_PARAMS[:-2] + SEARCH_PARAMS[-2:-1],
-                                        "responses": {"200": {"description": "CSV",
+                                        "responses": {"200": {"description": "CSV", "headers": export_headers,
                                                               "content": {"text/csv": {"schema": {"type": "string"}}}},
                                                       "400": bad}}},
             "/api/search.jsonl": {"get": {"summary": "Export as JSON Lines", "description": export_note,
                                           "parameters": SEARCH_PARAMS[:-2] + SEARCH_PARAMS[-2:-1],
                                           "responses": {"200": {"description": "one JSON object a line",
+                                                                "headers": export_headers,
                                                                 "content": {"application/x-ndjson": {"schema": {"type": "string"}}}},
                                                         "400": bad}}},
             "/api/doc/{id}": {"get": {"summary": "One whole document",
                                       "parameters": [{"name": "id", "in": "path", "required": True,
                                                       "schema": {"type": "string"}}],
                                       "responses": {"200": {"description": "the document", "content": _json(DOCUMENT)},
-                                                    "404": {"description": "unknown id", "content": _json(ERROR)}}}},
+                                                    "404": {"description": "unknown id", "content": _json(ERROR)},
+                                                    "405": {"description": "only GET", "content": _json(ERROR)}}}},
             "/healthz": {"get": {"summary": "Liveness and document count",
                                  "responses": {"200": {"description": "ok", "content": _json(HEALTH)},
                                                "503": {"description": "no index", "content": _json(ERROR)}}}},

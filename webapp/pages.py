@@ -1,13 +1,13 @@
 """HTML pages: the search page and the item page. They format `indexer.search` answers."""
 from __future__ import annotations
 
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 from flask import Blueprint, current_app, render_template, request
 from markupsafe import Markup
 
 from indexer import store
-from indexer.search import BadRequest, SearchParams, get_document, search
+from indexer.search import BadRequest, Deadline, SearchParams, get_document, search
 
 from .params import search_params
 
@@ -94,37 +94,60 @@ def _chart(result: dict, p: SearchParams) -> dict | None:
                      for i, (lab, c, y) in enumerate(bars)]}
 
 
-def _suggestions(p: SearchParams) -> list[dict]:
-    """When nothing is found: the same words without filters, or each word alone."""
+def doc_url(doc_id: str) -> str:
+    """The item page of an id, every reserved character encoded (`/`, `..`, `?`, `#`)."""
+    return "/doc/" + quote(doc_id, safe="")
+
+
+def _suggestions(p: SearchParams, deadline: Deadline) -> list[dict]:
+    """When nothing is found: the same words without filters, or each word alone. They
+    share the page's deadline; a count the deadline cut is not offered."""
     out = []
+
+    def count(q: str) -> int:
+        if deadline.expired():
+            return 0
+        try:
+            r = search(_archive(), SearchParams(q=q, per_page=1), deadline)
+        except BadRequest:
+            return 0
+        return 0 if r.get("partial") else r["total"]
+
     has_filters = any([p.region, p.project, p.official, p.year, p.date_from, p.date_to])
     if has_filters and p.q:
-        n = search(_archive(), SearchParams(q=p.q, per_page=1))["total"]
+        n = count(p.q)
         if n:
             out.append({"text": f"«{p.q}» без фильтров", "url": Urls(p).only_query(p.q), "count": n})
     words = p.q.split()
     if len(words) > 1:
         for w in words[:6]:
-            try:
-                n = search(_archive(), SearchParams(q=w, per_page=1))["total"]
-            except BadRequest:
-                continue
+            n = count(w)
             if n:
                 out.append({"text": w, "url": Urls(p).only_query(w), "count": n})
     return out
 
 
+def _no_index(exc):
+    current_app.logger.error("%s", exc)  # the server's path goes to the log, not to the page
+    return render_template("error.html", message="Архив пока недоступен: индекс ещё не построен."), 503
+
+
 @bp.get("/")
 def index():
+    deadline = Deadline()  # one for everything the page computes, suggestions included
     error = None
     try:
         p = search_params(request.args)
     except BadRequest as exc:
-        error, p = str(exc), SearchParams()
+        error, p = exc.ru, SearchParams()
     try:
-        result = search(_archive(), p)
+        try:
+            result = search(_archive(), p, deadline)
+        except BadRequest as exc:  # the query itself is over the limits (length, words)
+            error, p = exc.ru, SearchParams()
+            result = search(_archive(), p, deadline)
     except store.IndexMissing as exc:
-        return render_template("error.html", message=str(exc)), 503
+        return _no_index(exc)
     pages = max(1, -(-result["total"] // p.per_page))
     selected = {name: set(getattr(p, name)) for name in FACET_TITLES}
     facets = []
@@ -143,7 +166,9 @@ def index():
     return render_template(
         "search.html", p=p, result=result, error=error, urls=Urls(p), facets=facets, selected=selected,
         chips=chips, pages=pages, chart=_chart(result, p), sort_titles=SORT_TITLES,
-        suggestions=_suggestions(p) if result["total"] == 0 and not error else [],
+        suggestions=(_suggestions(p, deadline)
+                     if result["total"] == 0 and not error and not result.get("partial") else []),
+        doc_url=doc_url,
         snippet=lambda s: Markup(s),  # snippets are built escaped, only <mark> is markup
     ), status
 
@@ -153,7 +178,7 @@ def document(doc_id: str):
     try:
         doc = get_document(_archive(), doc_id)
     except store.IndexMissing as exc:
-        return render_template("error.html", message=str(exc)), 503
+        return _no_index(exc)
     if doc is None:
         return render_template("error.html", message=f"Материал «{doc_id}» не найден."), 404
     back = request.referrer if request.referrer and request.referrer.startswith(request.host_url) else "/"
