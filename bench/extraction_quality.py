@@ -39,7 +39,7 @@ def evaluate(corpus: str, labels_path: str, out=sys.stdout) -> dict[str, dict[st
             continue
         facets = extract(rec)
         for facet, key in FACETS.items():
-            predicted = {norm(facet, v) for v in getattr(facets, "region" if facet == "region" else key)}
+            predicted = {norm(facet, v) for v in facets[facet]}
             expected = {norm(facet, v) for v in gold.get(key, [])}
             accept = {norm(facet, v) for v in gold.get("accept_also", {}).get(key, [])} \
                 if isinstance(gold.get("accept_also"), dict) else set()

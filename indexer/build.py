@@ -18,6 +18,7 @@ from . import store
 from .corpus import ReadReport, Record, read_corpus
 from .extract import EXTRACTION_VERSION, extract
 from .morphology import common_lemmas
+from .registry import FACETS
 from .schema import build_schema, join_values
 
 WRITER_LIMIT_MB = 256
@@ -85,7 +86,7 @@ class NothingToIndex(RuntimeError):
 
 def fingerprint(rec: Record) -> str:
     payload = json.dumps([EXTRACTION_VERSION, rec.id, rec.text, rec.date, rec.title, rec.url,
-                          rec.region, rec.projects, rec.officials], ensure_ascii=False)
+                          sorted(rec.facets.items())], ensure_ascii=False)
     return hashlib.sha1(payload.encode("utf-8")).hexdigest()
 
 
@@ -99,14 +100,14 @@ def to_document(rec: Record, fp: str | None = None) -> dict:
         "text": rec.text,
         "url": rec.url,
         "date": f.date or "",
-        "region": join_values(f.region),
-        "project": join_values(f.projects),
-        "official": join_values(f.officials),
         "idhash": f"{rec.id}\t{fp or fingerprint(rec)}",
     }
-    if f.date:
-        doc["year"] = f.date[:4]
-        doc["month"] = f.date[:7]
+    for facet in FACETS:
+        if facet.from_date:
+            if f[facet.name]:
+                doc[facet.name] = f[facet.name][0]
+        else:
+            doc[facet.name] = join_values(f[facet.name])
     return doc
 
 

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 from . import store
-
+from .registry import EXTRACTED, FACETS
 
 def _index_dir(args) -> Path:
     return Path(args.index) if args.index else store.default_index_dir()
@@ -51,8 +51,7 @@ def _print_problems(report) -> None:
 def _params(args):
     from .search import SearchParams
 
-    return SearchParams(q=args.query, region=args.region or [], project=args.project or [],
-                        official=args.official or [], year=args.year or [],
+    return SearchParams(q=args.query, filters={f.name: getattr(args, f.name) or [] for f in FACETS},
                         date_from=args.date_from, date_to=args.date_to, sort=args.sort,
                         page=args.page, per_page=args.per_page)
 
@@ -85,8 +84,7 @@ def cmd_search(args) -> int:
         print(result["notice"])
     print(f"{result['total']} found (page {result['page']}, {result['per_page']} per page)")
     for i, hit in enumerate(result["hits"], (result["page"] - 1) * result["per_page"] + 1):
-        facets = "; ".join(x for x in [", ".join(hit["region"]), ", ".join(hit["projects"]),
-                                       ", ".join(hit["officials"])] if x)
+        facets = "; ".join(x for x in (", ".join(hit[f.hit_key]) for f in EXTRACTED) if x)
         print(f"\n{i:>3}. {hit['date'] or '----------'}  {hit['id']}  {hit['title']}")
         if facets:
             print(f"     [{facets}]")
@@ -162,8 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", help="search the index")
     p.add_argument("query", nargs="?", default="")
-    for name in ("region", "project", "official", "year"):
-        p.add_argument(f"--{name}", action="append", help=f"filter by {name} (repeatable: OR)")
+    for f in FACETS:
+        p.add_argument(f"--{f.name}", action="append", help=f"filter: {f.description} (repeatable: OR)")
     p.add_argument("--from", dest="date_from", help="from date YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="to date YYYY-MM-DD")
     p.add_argument("--sort", default="relevance", choices=["relevance", "date_desc", "date_asc"])

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from .registry import EXTRACTED
+
 SUFFIXES = (".jsonl", ".jsonl.gz", ".txt")
 MAX_LINE_BYTES = 2_000_000  # a record larger than this is a broken file, not news
 MAX_PROBLEMS_KEPT = 1_000   # problems kept with file:line; any beyond are only counted
@@ -50,10 +52,9 @@ class Record:
     date: str | None = None
     title: str = ""
     url: str = ""
-    # explicit facet values from the record; None means "extract from the text"
-    region: list[str] | None = None
-    projects: list[str] | None = None
-    officials: list[str] | None = None
+    # explicit facet values from the record, by facet name (registry); a facet not given
+    # is extracted from the text
+    facets: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
 
 
@@ -172,9 +173,8 @@ def _record_from_obj(obj, source: str) -> Record:
     return Record(
         id=rid.strip(), text=text, date=date, title=_clean(title, "title"),
         url=safe_url(_clean(url, "url")),  # only http(s) links; any other is dropped
-        region=_str_list(obj.get("region"), "region"),
-        projects=_str_list(obj.get("projects"), "projects"),
-        officials=_str_list(obj.get("officials"), "officials"),
+        facets={f.name: values for f in EXTRACTED if f.record_key
+                and (values := _str_list(obj.get(f.record_key), f.record_key)) is not None},
         source=source,
     )
 

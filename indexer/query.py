@@ -14,14 +14,16 @@ from whoosh.qparser import AndGroup, QueryParser, plugins
 from whoosh.qparser.plugins import attach
 
 from .morphology import NewsAnalyzer, WORD_RE, pair_filter, word_lemmas
+from .registry import BY_NAME, EXTRACTED, FACETS
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 50
 MAX_EXPANSION = 1000  # index terms one prefix or wildcard may stand for
 MAX_BOOST = 1000.0   # `word^N`: a larger N would overflow the float32 scores to Infinity
-FACET_QUERY_FIELDS = ("region", "project", "official")
+# `region:Нур-Султан`, `place:Рудный`: extracted facets take a value in any spelling
+FACET_QUERY_FIELDS = tuple(f.name for f in EXTRACTED)
 TEXT_ALIASES = {"title": "content", "text": "content", "content": "content"}
-KEY_FIELDS = ("year", "month", "date", "id")
+KEY_FIELDS = tuple(f.name for f in FACETS if f.from_date) + ("date", "id")
 
 
 class QueryTooLarge(ValueError):
@@ -99,16 +101,8 @@ class LimitedRange(Q.TermRange):
 
 
 def canonical_facet_value(fieldname: str, value: str) -> str:
-    from .extract import canonical_official, canonical_project, canonical_region
-
     value = value.strip()
-    if fieldname == "region":
-        return canonical_region(value) or value
-    if fieldname == "project":
-        return canonical_project(value)
-    if fieldname == "official":
-        return canonical_official(value)
-    return value
+    return BY_NAME[fieldname].canonical_value(value) if fieldname in BY_NAME else value
 
 
 def _position_groups(text: str, mode: str = "query") -> list[list[str]]:

@@ -16,6 +16,8 @@ import numpy as np
 from whoosh import query as Q
 from whoosh.matching import wrappers
 
+from .registry import BY_NAME
+
 K1, B = 1.2, 0.75
 # postings cached per worker, 8 bytes each (default 16M = 128 MB): at 1M items the common
 # words alone have ~500k postings each, and a cold read of one costs ~0.2 s
@@ -115,7 +117,7 @@ class Ranker:
     def _term(self, field, text, boost, scores) -> np.ndarray:
         mask = np.zeros(self.ndocs, dtype=bool)
         if field != "content":
-            if field in ("region", "project", "official", "year", "month"):
+            if field in BY_NAME:  # a facet: its ordinal arrays, not its postings
                 return self.fc.field(field).mask_any([text])
             ids, _ = self.postings(field, text)
             mask[ids] = True

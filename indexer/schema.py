@@ -5,9 +5,9 @@ from whoosh import fields
 from whoosh.analysis import RegexTokenizer
 
 from .morphology import NewsAnalyzer, PairAnalyzer
+from .registry import FACETS
 
 FACET_SEP = "|"
-# facet name in the API -> index field holding it
 
 
 def facet_analyzer():
@@ -15,9 +15,18 @@ def facet_analyzer():
     return RegexTokenizer(r"[^|]+")
 
 
+def facet_field(facet):
+    """A facet's index field: exact values; those from the date are not stored (the date is)."""
+    if facet.from_date:
+        return fields.ID()
+    return fields.KEYWORD(stored=True, analyzer=facet_analyzer())
+
+
 def build_schema(common_lemmas=frozenset()) -> fields.Schema:
-    """`common_lemmas`: the words whose adjacent pairs are indexed for phrases (per index)."""
+    """`common_lemmas`: the words whose adjacent pairs are indexed for phrases (per index).
+    One field per facet of the registry, named as the facet."""
     return fields.Schema(
+        **{f.name: facet_field(f) for f in FACETS},
         id=fields.ID(stored=True, unique=True),
         # title + text, morphology-analysed; the stored copies below are for display
         content=fields.TEXT(analyzer=NewsAnalyzer(), phrase=True),
@@ -27,11 +36,6 @@ def build_schema(common_lemmas=frozenset()) -> fields.Schema:
         text=fields.STORED(),
         url=fields.STORED(),
         date=fields.ID(stored=True, sortable=True),
-        year=fields.ID(),
-        month=fields.ID(),
-        region=fields.KEYWORD(stored=True, analyzer=facet_analyzer()),
-        project=fields.KEYWORD(stored=True, analyzer=facet_analyzer()),
-        official=fields.KEYWORD(stored=True, analyzer=facet_analyzer()),
         # "id<TAB>hash of the record and the extraction version", as a column: an update
         # reads every item's fingerprint without unpickling stored texts
         idhash=fields.ID(sortable=True),

@@ -7,7 +7,7 @@ import re
 import threading
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -16,7 +16,8 @@ from whoosh import query as Q
 from . import ranking, store
 from .corpus import safe_url, valid_date
 from .facets import FacetCache
-from .query import MAX_EXPANSION, QueryTooLarge, canonical_facet_value, expand, parse
+from .query import MAX_EXPANSION, QueryTooLarge, expand, parse
+from .registry import EXTRACTED, FILTERS, IN_ANSWER, facet
 from .schema import split_values
 from .snippets import snippet
 
@@ -24,7 +25,7 @@ SORTS = ("relevance", "date_desc", "date_asc")
 MAX_PER_PAGE = 100
 TIME_LIMIT = float(os.environ.get("NEWSARCHIVE_TIME_LIMIT", "5"))  # seconds per search, then partial
 MAX_PAGE = 1000
-FACETS_IN_ANSWER = ("region", "project", "official", "year")
+DEFAULT_PER_PAGE = 20
 
 
 class BadRequest(ValueError):
@@ -36,18 +37,28 @@ class BadRequest(ValueError):
         self.ru = ru or message
 
 
-@dataclass
 class SearchParams:
-    q: str = ""
-    region: list[str] = field(default_factory=list)
-    project: list[str] = field(default_factory=list)
-    official: list[str] = field(default_factory=list)
-    year: list[str] = field(default_factory=list)
-    date_from: str | None = None
-    date_to: str | None = None
-    sort: str = "relevance"
-    page: int = 1
-    per_page: int = 20
+    """What a search asks: the query, the facet filters (facet name -> values, OR-ed
+    within a facet, AND-ed across facets; any facet of the registry), a date range, the
+    order and the page. Filters may also be given by facet name: `SearchParams(region=[…])`."""
+
+    def __init__(self, q: str = "", filters: dict[str, list[str]] | None = None,
+                 date_from: str | None = None, date_to: str | None = None, sort: str = "relevance",
+                 page: int = 1, per_page: int = DEFAULT_PER_PAGE, **by_facet: list[str]):
+        unknown = set(by_facet) - set(FILTERS) | set(filters or {}) - set(FILTERS)
+        if unknown:
+            raise TypeError(f"no such facet: {', '.join(sorted(unknown))}")
+        merged = {**(filters or {}), **by_facet}
+        self.q = q
+        self.filters = {name: list(merged[name]) for name in FILTERS if merged.get(name)}
+        self.date_from, self.date_to, self.sort = date_from, date_to, sort
+        self.page, self.per_page = page, per_page
+
+    def values(self, name: str) -> list[str]:
+        return self.filters.get(name, [])
+
+    def __repr__(self) -> str:
+        return f"SearchParams({self.__dict__!r})"
 
     def validate(self) -> "SearchParams":
         if self.sort not in SORTS:
@@ -68,7 +79,7 @@ class SearchParams:
                                  "дата должна быть в виде ГГГГ-ММ-ДД")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise BadRequest("date_from must not be after date_to", "начальная дата позже конечной")
-        for y in self.year:
+        for y in self.values("year"):
             if not re.fullmatch(r"[0-9]{4}", y):
                 raise BadRequest(f"year must be four digits, not {y!r}", "год — четыре цифры")
         return self
@@ -193,9 +204,7 @@ def _record(stored: dict) -> dict:
         "title": title,
         "headline": headline(title, text),
         "date": stored.get("date") or None,
-        "region": split_values(stored.get("region")),
-        "projects": split_values(stored.get("project")),
-        "officials": split_values(stored.get("official")),
+        **{f.hit_key: split_values(stored.get(f.name)) for f in EXTRACTED},
         "url": safe_url(stored.get("url")) or None,  # only http(s), also in older indexes
     }
 
@@ -220,10 +229,8 @@ def _date_int(iso: str) -> int:
 def _filter_masks(fc: FacetCache, p: SearchParams) -> dict[str, np.ndarray]:
     """One mask per filtered facet (values OR-ed) and one for the date range."""
     masks = {}
-    for facet, values in (("region", p.region), ("project", p.project),
-                          ("official", p.official), ("year", p.year)):
-        if values:
-            masks[facet] = fc.field(facet).mask_any([canonical_facet_value(facet, v) for v in values])
+    for name, values in p.filters.items():
+        masks[name] = fc.field(name).mask_any([facet(name).canonical_value(v) for v in values])
     if p.date_from or p.date_to:
         d = fc.dates
         m = d > 0
@@ -336,13 +343,13 @@ def _search(searcher, fc, p: SearchParams, deadline: Deadline) -> dict:
     def counts(name, mask):
         return [{"value": v, "count": c} for v, c in run.fc.field(name).counts(mask)]
 
-    facets = {name: counts(name, run.matched) for name in FACETS_IN_ANSWER}
-    if len(p.year) == 1:
+    facets = {name: counts(name, run.matched) for name in IN_ANSWER}
+    if len(p.values("year")) == 1:
         facets["month"] = counts("month", run.matched)
     # extension: for a filtered facet, the counts without its own filter, i.e. what ticking
     # one more value (OR) would add; the page lists these so other values stay choosable
     choices = {name: counts(name, _and(run.base, [m for k, m in run.masks.items() if k != name]))
-               for name in FACETS_IN_ANSWER if name in run.masks}
+               for name in IN_ANSWER if name in run.masks}
     start = (p.page - 1) * p.per_page
     hits_docs = run.ordered(p, start, p.per_page) if start < total else []
     terms = _query_terms(run.searcher, run.q, run.browse, deadline)
@@ -446,7 +453,7 @@ def stats(archive: Archive, top: int = 10) -> dict:
         "date_to": iso(known.max()) if known.size else None,
         "undated": int((dates == 0).sum()),
         "facets": {name: [{"value": v, "count": c} for v, c in fc.field(name).counts(fc.live)[:top]]
-                   for name in FACETS_IN_ANSWER},
+                   for name in IN_ANSWER},
     }
 
 

@@ -53,12 +53,12 @@ def test_region_follows_dated_renames():
 
 def test_an_akim_named_as_such_hints_the_region_of_an_item_naming_no_place():
     rec = Record(id="t", date="2018-03-01", text="Аким области Даниал Ахметов посетил сельскую школу.")
-    assert extract(rec).region == ["Восточно-Казахстанская область"]
+    assert extract(rec)["region"] == ["Восточно-Казахстанская область"]
     # a party leader is no hint; nor is an akim outside his years
     rec = Record(id="t", date="2019-12-18", text="Первый заместитель Председателя партии Бауыржан Байбек подвел итоги.")
-    assert extract(rec).region == []
+    assert extract(rec)["region"] == []
     rec = Record(id="t", date="2010-03-01", text="Аким области Даниал Ахметов посетил школу.")
-    assert extract(rec).region == []
+    assert extract(rec)["region"] == []
 
 
 def test_semey_families_is_not_a_place():
@@ -130,14 +130,14 @@ def test_dates_from_record_or_text():
     assert find_date("В Костанае 11 сентября отметили день рождения.") is None
     assert find_date("31.02.2020") is None
     f = extract(Record(id="t", text="В Кызылорде 3 мая 2021 года прошел прием граждан."))
-    assert (f.date, f.region) == ("2021-05-03", ["Кызылординская область"])
+    assert (f.date, f["region"]) == ("2021-05-03", ["Кызылординская область"])
 
 
 def test_explicit_record_values_override_and_are_normalised():
-    rec = Record(id="t", text="В Кызылорде прошел прием.", region=["Нур-Султан"],
-                 projects=["Құтты мекен"], officials=["Куанышбека Искакова"])
+    rec = Record(id="t", text="В Кызылорде прошел прием.", facets={
+        "region": ["Нур-Султан"], "project": ["Құтты мекен"], "official": ["Куанышбека Искакова"]})
     f = extract(rec)
-    assert (f.region, f.projects, f.officials) == (["Астана"], ["Qutty meken"], ["Куанышбек Искаков"])
+    assert (f["region"], f["project"], f["official"]) == (["Астана"], ["Qutty meken"], ["Куанышбек Искаков"])
 
 
 @pytest.mark.skipif(not (SHARED / "dev_corpus" / "dev_labels.json").exists(),

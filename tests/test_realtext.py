@@ -11,7 +11,7 @@ from indexer.textnorm import fix_homoglyphs
 
 
 def region(text, date="2019-04-10", title=""):
-    return extract(Record(id="t", date=date, title=title, text=text)).region
+    return extract(Record(id="t", date=date, title=title, text=text))["region"]
 
 
 # --- region ------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from flask import Blueprint, Response, current_app, jsonify, stream_with_context
 from flask import request
 
 from indexer import store
+from indexer.registry import EXTRACTED
 from indexer.search import BadRequest, export, get_document, search
 
 from .errors import json_error as error
@@ -55,7 +56,7 @@ def healthz():
         return _no_index(exc)
 
 
-EXPORT_COLUMNS = ["id", "date", "title", "region", "projects", "officials", "url", "score", "text"]
+EXPORT_COLUMNS = ["id", "date", "title", *[f.hit_key for f in EXTRACTED], "url", "score", "text"]
 # a cell starting with one of these is a formula to Excel and LibreOffice (OWASP: CSV injection)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

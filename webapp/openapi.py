@@ -1,7 +1,8 @@
 """OpenAPI 3.1 description of the JSON API; a test checks real answers against it."""
 from __future__ import annotations
 
-from indexer.search import MAX_PAGE, MAX_PER_PAGE, SORTS
+from indexer.registry import EXTRACTED, FACETS, IN_ANSWER
+from indexer.search import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, SORTS
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 _FACET_LIST = {"type": "array", "items": {
@@ -10,12 +11,12 @@ _FACET_LIST = {"type": "array", "items": {
 
 HIT = {
     "type": "object",
-    "required": ["id", "title", "date", "region", "projects", "officials", "snippet", "score"],
+    "required": ["id", "title", "date", *[f.hit_key for f in EXTRACTED], "snippet", "score"],
     "properties": {
         "id": {"type": "string"}, "title": {"type": "string"},
         "headline": {"type": "string", "description": "extension: the title, or the first sentence when untitled"},
         "date": {"type": ["string", "null"], "format": "date"},
-        "region": _STR_LIST, "projects": _STR_LIST, "officials": _STR_LIST,
+        **{f.hit_key: {**_STR_LIST, "description": f.description} for f in EXTRACTED},
         "snippet": {"type": "string", "description": "HTML: escaped text, only <mark> is markup"},
         "score": {"type": ["number", "null"], "description": "BM25 relevance; null when browsing without a query"},
         "url": {"type": ["string", "null"]},
@@ -28,8 +29,8 @@ SEARCH_RESULT = {
         "query": {"type": "string"}, "total": {"type": "integer", "minimum": 0},
         "page": {"type": "integer", "minimum": 1}, "per_page": {"type": "integer", "minimum": 1},
         "hits": {"type": "array", "items": HIT},
-        "facets": {"type": "object", "required": ["region", "project", "official", "year"],
-                   "properties": {k: _FACET_LIST for k in ("region", "project", "official", "year", "month")},
+        "facets": {"type": "object", "required": list(IN_ANSWER),
+                   "properties": {f.name: {**_FACET_LIST, "description": f.description} for f in FACETS},
                    "additionalProperties": False},
         "notice": {"type": "string", "description": "set when the query was read as plain words or the search was cut short"},
         "partial": {"type": "boolean", "description": "true when the time limit stopped the search"},
@@ -40,13 +41,13 @@ SEARCH_RESULT = {
 }
 DOCUMENT = {
     "type": "object",
-    "required": ["id", "title", "date", "text", "region", "projects", "officials"],
+    "required": ["id", "title", "date", "text", *[f.hit_key for f in EXTRACTED]],
     "properties": {
         "id": {"type": "string"}, "title": {"type": "string"},
         "date": {"type": ["string", "null"], "format": "date"}, "text": {"type": "string"},
         "headline": {"type": "string"},
-        "url": {"type": ["string", "null"]}, "region": _STR_LIST, "projects": _STR_LIST,
-        "officials": _STR_LIST,
+        "url": {"type": ["string", "null"]},
+        **{f.hit_key: _STR_LIST for f in EXTRACTED},
     },
 }
 ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
@@ -65,15 +66,13 @@ def _param(name, schema, description, repeat=False):
 SEARCH_PARAMS = [
     _param("q", {"type": "string", "maxLength": 1000}, "query; empty browses all. AND by default, "
            "\"phrases\", OR, NOT, field:value, prefix*"),
-    _param("region", {"type": "string"}, "region (any alias); repeat: OR", True),
-    _param("project", {"type": "string"}, "party project (any script); repeat: OR", True),
-    _param("official", {"type": "string"}, "official (any case); repeat: OR", True),
-    _param("year", {"type": "string", "pattern": "^[0-9]{4}$"}, "year (extension); repeat: OR", True),
+    *[_param(f.name, {"type": "string", "pattern": "^[0-9]{4}$"} if f.name == "year" else {"type": "string"},
+             f"{f.description}; repeat: OR", True) for f in FACETS],
     _param("date_from", {"type": "string", "format": "date"}, "from date, inclusive"),
     _param("date_to", {"type": "string", "format": "date"}, "to date, inclusive"),
     _param("sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}, "order"),
     _param("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}, "page, from 1"),
-    _param("per_page", {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": 20}, "hits a page"),
+    _param("per_page", {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE}, "hits a page"),
 ]
 
 

@@ -7,13 +7,15 @@ from flask import Blueprint, current_app, render_template, request
 from markupsafe import Markup
 
 from indexer import store
-from indexer.search import BadRequest, Deadline, SearchParams, get_document, search
+from indexer.registry import EXTRACTED, FACETS, facet
+from indexer.search import DEFAULT_PER_PAGE, BadRequest, Deadline, SearchParams, get_document, search
 
 from .params import search_params
 
 bp = Blueprint("pages", __name__)
 
-FACET_TITLES = {"region": "Регион", "project": "Партийный проект", "official": "Официальное лицо", "year": "Год"}
+# the facets the page lists, in the registry's order (month is the chart's, not a list)
+FACET_TITLES = {f.name: f.label for f in FACETS if f.in_answer}
 SORT_TITLES = {"relevance": "по релевантности", "date_desc": "сначала новые", "date_asc": "сначала старые"}
 FACET_SHOWN = 12
 MONTHS = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
@@ -27,15 +29,15 @@ def _state_pairs(p: SearchParams) -> list[tuple[str, str]]:
     pairs = []
     if p.q:
         pairs.append(("q", p.q))
-    for name in ("region", "project", "official", "year"):
-        pairs += [(name, v) for v in getattr(p, name)]
+    for name, values in p.filters.items():
+        pairs += [(name, v) for v in values]
     if p.date_from:
         pairs.append(("date_from", p.date_from))
     if p.date_to:
         pairs.append(("date_to", p.date_to))
     if p.sort != "relevance":
         pairs.append(("sort", p.sort))
-    if p.per_page != 20:
+    if p.per_page != DEFAULT_PER_PAGE:
         pairs.append(("per_page", str(p.per_page)))
     return pairs
 
@@ -74,10 +76,10 @@ class Urls:
 
 def _chart(result: dict, p: SearchParams) -> dict | None:
     """Bars per year, or per month when one year is chosen, as plain numbers for an SVG."""
-    if len(p.year) == 1 and result["facets"].get("month"):
+    if len(p.values("year")) == 1 and result["facets"].get("month"):
         counts = {v["value"][5:7]: v["count"] for v in result["facets"]["month"]}
         bars = [(MONTHS[i], counts.get(f"{i + 1:02d}", 0), None) for i in range(12)]
-        title = f"Материалы по месяцам, {p.year[0]}"
+        title = f"Материалы по месяцам, {p.values('year')[0]}"
     else:
         counts = {v["value"]: v["count"] for v in result["facets"]["year"]}
         if not counts:
@@ -92,6 +94,11 @@ def _chart(result: dict, p: SearchParams) -> dict | None:
             "bars": [{"label": lab, "count": c, "year": y, "x": i * width,
                       "h": round(100 * c / top), "y": 110 - round(100 * c / top)}
                      for i, (lab, c, y) in enumerate(bars)]}
+
+
+def _hit_meta(hit: dict) -> list[tuple[str, str]]:
+    """(facet, value) of a hit's meta line, every extracted facet in the registry's order."""
+    return [(f.name, v) for f in EXTRACTED for v in hit.get(f.hit_key, [])]
 
 
 def doc_url(doc_id: str) -> str:
@@ -113,7 +120,7 @@ def _suggestions(p: SearchParams, deadline: Deadline) -> list[dict]:
             return 0
         return 0 if r.get("partial") else r["total"]
 
-    has_filters = any([p.region, p.project, p.official, p.year, p.date_from, p.date_to])
+    has_filters = bool(p.filters) or bool(p.date_from or p.date_to)
     if has_filters and p.q:
         n = count(p.q)
         if n:
@@ -149,7 +156,7 @@ def index():
     except store.IndexMissing as exc:
         return _no_index(exc)
     pages = max(1, -(-result["total"] // p.per_page))
-    selected = {name: set(getattr(p, name)) for name in FACET_TITLES}
+    selected = {name: set(p.values(name)) for name in FACET_TITLES}
     facets = []
     for name, title in FACET_TITLES.items():
         values = result["facet_choices"].get(name, result["facets"][name])
@@ -158,8 +165,11 @@ def index():
         shown = values[:FACET_SHOWN] + [v for v in values[FACET_SHOWN:] if v["value"] in selected[name]]
         shown_values = {v["value"] for v in shown}
         shown += [{"value": v, "count": 0} for v in sorted(selected[name]) if v not in shown_values]
+        under = facet(name).under_value
+        if under is not None:  # places under their regions
+            shown = sorted(({**v, "under": under(v["value"])} for v in shown), key=lambda v: (v["under"] or "", -v["count"]))
         facets.append({"name": name, "title": title, "values": shown, "more": max(0, len(values) - len(shown))})
-    chips = [(FACET_TITLES[n], v, Urls(p).toggle(n, v)) for n in FACET_TITLES for v in getattr(p, n)]
+    chips = [(FACET_TITLES.get(n, n), v, Urls(p).toggle(n, v)) for n, vs in p.filters.items() for v in vs]
     if p.date_from or p.date_to:
         chips.append(("Даты", f"{p.date_from or '…'} — {p.date_to or '…'}", Urls(p).without("date_from", "date_to")))
     status = 400 if error else 200
@@ -168,7 +178,7 @@ def index():
         chips=chips, pages=pages, chart=_chart(result, p), sort_titles=SORT_TITLES,
         suggestions=(_suggestions(p, deadline)
                      if result["total"] == 0 and not error and not result.get("partial") else []),
-        doc_url=doc_url,
+        doc_url=doc_url, hit_meta=_hit_meta,
         snippet=lambda s: Markup(s),  # snippets are built escaped, only <mark> is markup
     ), status
 
@@ -183,4 +193,4 @@ def document(doc_id: str):
         return render_template("error.html", message=f"Материал «{doc_id}» не найден."), 404
     back = request.referrer if request.referrer and request.referrer.startswith(request.host_url) else "/"
     return render_template("doc.html", doc=doc, urls=Urls(SearchParams()), back=back,
-                           facet_titles=FACET_TITLES)
+                           doc_facets=[(f.name, f.hit_key, f.label) for f in EXTRACTED])

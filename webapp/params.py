@@ -4,12 +4,12 @@ from __future__ import annotations
 import re
 
 from indexer.corpus import strip_format
-from indexer.search import MAX_PAGE, MAX_PER_PAGE, BadRequest, SearchParams
+from indexer.registry import FACETS
+from indexer.search import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, BadRequest, SearchParams
 
 MAX_VALUE_CHARS = 200
 MAX_VALUES = 50
-RU_NAMES = {"region": "Регион", "project": "Партийный проект", "official": "Официальное лицо", "year": "Год",
-            "page": "номер страницы", "per_page": "результатов на странице"}
+RU_NAMES = {**{f.name: f.label for f in FACETS}, "page": "номер страницы", "per_page": "результатов на странице"}
 
 
 def _int(args, name: str, default: int, low: int, high: int) -> int:
@@ -44,11 +44,10 @@ def search_params(args) -> SearchParams:
     """Repeated single-value parameters: the first one counts."""
     return SearchParams(
         q=(args.get("q") or "").strip(),
-        region=_values(args, "region"), project=_values(args, "project"),
-        official=_values(args, "official"), year=_values(args, "year"),
+        filters={f.name: _values(args, f.name) for f in FACETS},
         date_from=(args.get("date_from") or "").strip() or None,
         date_to=(args.get("date_to") or "").strip() or None,
         sort=(args.get("sort") or "relevance").strip(),
         page=_int(args, "page", 1, 1, MAX_PAGE),
-        per_page=_int(args, "per_page", 20, 1, MAX_PER_PAGE),
+        per_page=_int(args, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
     ).validate()

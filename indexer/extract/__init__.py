@@ -1,24 +1,26 @@
-"""Facets from the text: one extractor per facet; explicit record values win."""
+"""Facets from the text: one extractor per facet (indexer/registry.py); explicit record values win."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from ..corpus import Record
+from ..registry import FACETS, Found
 from .dates import find_date
-from .officials import akim_regions, canonical_official, find_officials
-from .projects import canonical_project, find_projects
-from .regions import canonical_region, find_regions
+from .officials import canonical_official
+from .projects import canonical_project
+from .regions import canonical_region
 
 # Bump when extraction changes: incremental indexing then refreshes every item.
-EXTRACTION_VERSION = "4"
+EXTRACTION_VERSION = "5"
 
 
 @dataclass
 class Facets:
     date: str | None
-    region: list[str]
-    projects: list[str]
-    officials: list[str]
+    values: dict[str, list[str]]  # facet name -> values, for every facet of the registry
+
+    def __getitem__(self, name: str) -> list[str]:
+        return self.values[name]
 
 
 def _dedup(values) -> list[str]:
@@ -27,16 +29,14 @@ def _dedup(values) -> list[str]:
 
 def extract(rec: Record) -> Facets:
     date = rec.date or find_date(rec.text)
-    full = f"{rec.title}. {rec.text}" if rec.title else rec.text
-    if rec.region is not None:
-        region = _dedup(canonical_region(v) or v for v in rec.region)
-    else:
-        region = find_regions(rec.title, rec.text, date, hints=akim_regions(full, date))
-    projects = (_dedup(canonical_project(v) for v in rec.projects) if rec.projects is not None
-                else find_projects(full))
-    officials = (_dedup(canonical_official(v) for v in rec.officials) if rec.officials is not None
-                 else find_officials(full))
-    return Facets(date=date, region=region, projects=projects, officials=officials)
+    found = Found(rec, date, f"{rec.title}. {rec.text}" if rec.title else rec.text)
+    for facet in FACETS:
+        explicit = rec.facets.get(facet.name)
+        if explicit is not None and not facet.from_date:
+            found.values[facet.name] = _dedup(facet.canonical_value(v) for v in explicit)
+        else:
+            found.values[facet.name] = _dedup(facet.extract(found))
+    return Facets(date=date, values=found.values)
 
 
 __all__ = ["Facets", "extract", "EXTRACTION_VERSION", "canonical_region", "canonical_project",

@@ -68,3 +68,12 @@ def canonical_place(value: str) -> str | None:
     if place is not None:
         return place_value(place["name"], resolve(place["region"], UNDATED_AS))
     return None
+
+
+def region_of(value: str) -> str | None:
+    """The region of a place value (to list places under their regions)."""
+    name, _, bracket = value.partition(" (")
+    if bracket:
+        return bracket.rstrip(")")
+    regions = _units().get(name)
+    return next(iter(regions)) if regions and len(regions) == 1 else None
