@@ -49,13 +49,13 @@ class FieldOrdinals:
         return mask
 
 
-class FacetCache:
-    """Everything counted or filtered without touching stored fields, per searcher."""
+class Snapshot:
+    """One index generation as numpy arrays, built once per searcher: which documents are
+    live, their dates, and every facet's (document, value) ordinals. The ranker and the
+    facet counter read it; nothing here reads stored fields."""
 
     def __init__(self, searcher):
         reader = searcher.reader()
-        self.searcher = searcher
-        self._ranker = None
         self.ndocs = reader.doc_count_all()
         self.live = np.zeros(self.ndocs, dtype=bool)
         self.live[np.fromiter(reader.all_doc_ids(), dtype=np.int64)] = True
@@ -63,15 +63,6 @@ class FacetCache:
         self._reader = reader
         self._fields = {}
         self._dates = None
-
-    @property
-    def ranker(self):
-        """Numpy matching and ranking over this searcher's postings (indexer/ranking.py)."""
-        if self._ranker is None:
-            from .ranking import Ranker
-
-            self._ranker = Ranker(self.searcher, self)
-        return self._ranker
 
     def field(self, name: str) -> FieldOrdinals:
         if name not in self._fields:
@@ -91,3 +82,6 @@ class FacetCache:
                     out[docnum] = int(v.replace("-", ""))
             self._dates = out
         return self._dates
+
+
+FacetCache = Snapshot  # the name before the snapshot was made explicit

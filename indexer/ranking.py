@@ -8,7 +8,6 @@ positional still go through Whoosh's own matcher for the document set.
 """
 from __future__ import annotations
 
-import os
 from collections import OrderedDict
 from itertools import islice
 
@@ -19,9 +18,6 @@ from whoosh.matching import wrappers
 from .registry import BY_NAME
 
 K1, B = 1.2, 0.75
-# postings cached per worker, 8 bytes each (default 16M = 128 MB): at 1M items the common
-# words alone have ~500k postings each, and a cold read of one costs ~0.2 s
-POSTINGS_BUDGET = int(os.environ.get("NEWSARCHIVE_POSTINGS_CACHE", 16_000_000))
 
 
 def _leaf(m):
@@ -61,10 +57,12 @@ def _read_postings(reader, field: str, text) -> tuple[np.ndarray, np.ndarray]:
 class Ranker:
     """Per searcher: cached postings arrays, document lengths, and the query evaluator."""
 
-    def __init__(self, searcher, facets):
+    def __init__(self, searcher, snapshot, postings_budget: int):
+        """`postings_budget`: postings kept cached (Settings.postings_cache)."""
         self.searcher = searcher
-        self.fc = facets
-        self.ndocs = facets.ndocs
+        self.fc = snapshot
+        self.ndocs = snapshot.ndocs
+        self.budget = postings_budget
         self._cache: OrderedDict = OrderedDict()
         self._cached = 0
         self._lengths = None
@@ -101,7 +99,7 @@ class Ranker:
             ids, w = ids[keep], w[keep]
         self._cache[key] = (ids, w)
         self._cached += ids.size
-        while self._cached > POSTINGS_BUDGET and len(self._cache) > 1:
+        while self._cached > self.budget and len(self._cache) > 1:
             _, (old, _) = self._cache.popitem(last=False)
             self._cached -= old.size
         return ids, w

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import math
-import os
 import re
 import threading
 import time
@@ -15,7 +14,9 @@ from whoosh import query as Q
 
 from . import ranking, store
 from .corpus import safe_url, valid_date
-from .facets import FacetCache
+from .facets import Snapshot
+from .ranking import Ranker
+from .settings import Settings
 from .query import MAX_EXPANSION, QueryTooLarge, expand, parse
 from .registry import EXTRACTED, FILTERS, IN_ANSWER, facet
 from .schema import split_values
@@ -23,7 +24,6 @@ from .snippets import snippet
 
 SORTS = ("relevance", "date_desc", "date_asc")
 MAX_PER_PAGE = 100
-TIME_LIMIT = float(os.environ.get("NEWSARCHIVE_TIME_LIMIT", "5"))  # seconds per search, then partial
 MAX_PAGE = 1000
 DEFAULT_PER_PAGE = 20
 
@@ -88,9 +88,10 @@ class SearchParams:
 class _Served:
     """One open searcher with its caches, and how many requests still use it."""
 
-    def __init__(self, ix, gen_name: str, searcher):
+    def __init__(self, ix, gen_name: str, searcher, settings: Settings):
         self.ix, self.gen_name, self.searcher = ix, gen_name, searcher
-        self.facets = FacetCache(searcher)
+        self.facets = Snapshot(searcher)
+        self.ranker = Ranker(searcher, self.facets, settings.postings_cache)
         self.users = 0
         self.retired = False
 
@@ -115,8 +116,9 @@ class Archive:
       leased it (a streamed export, say) is done with it.
     """
 
-    def __init__(self, index_dir: str | Path):
+    def __init__(self, index_dir: str | Path, settings: Settings | None = None):
         self.index_dir = Path(index_dir)
+        self.settings = settings or Settings(index_dir=self.index_dir)
         self._lock = threading.Lock()     # guards which searcher is served
         self.reading = threading.RLock()  # one thread at a time reads through Whoosh
         self._served: _Served | None = None
@@ -139,7 +141,7 @@ class Archive:
             if gen is None:
                 raise store.IndexMissing(f"no index in {self.index_dir}/ (run `newsarchive index` first)")
             ix = store.open_index(self.index_dir)
-            old, self._served = self._served, _Served(ix, gen, ix.searcher())
+            old, self._served = self._served, _Served(ix, gen, ix.searcher(), self.settings)
             if old is not None:
                 old.retired = True
                 if old.users == 0:
@@ -161,10 +163,10 @@ class Archive:
 
     @contextmanager
     def lease(self):
-        """(searcher, facet cache) for the length of a `with` block."""
+        """The served generation (searcher, snapshot, ranker) for the length of a `with` block."""
         served = self.checkout()
         try:
-            yield served.searcher, served.facets
+            yield served
         finally:
             self.checkin(served)
 
@@ -175,8 +177,8 @@ class Archive:
             return served.searcher, served.facets
 
     def doc_count(self) -> int:
-        with self.lease() as (searcher, _):
-            return searcher.doc_count()  # segment counts held in memory: no file read
+        with self.lease() as served:
+            return served.searcher.doc_count()  # segment counts held in memory: no file read
 
     def close(self):
         with self._lock:
@@ -226,7 +228,7 @@ def _date_int(iso: str) -> int:
     return int(iso.replace("-", ""))
 
 
-def _filter_masks(fc: FacetCache, p: SearchParams) -> dict[str, np.ndarray]:
+def _filter_masks(fc: Snapshot, p: SearchParams) -> dict[str, np.ndarray]:
     """One mask per filtered facet (values OR-ed) and one for the date range."""
     masks = {}
     for name, values in p.filters.items():
@@ -252,8 +254,8 @@ def _and(base: np.ndarray, masks) -> np.ndarray:
 class Deadline:
     """The time a search (or a page of several) may take; `hit` when something was cut."""
 
-    def __init__(self, seconds: float | None = None):
-        self.seconds = TIME_LIMIT if seconds is None else seconds
+    def __init__(self, seconds: float = Settings.time_limit):
+        self.seconds = seconds
         self.end = time.monotonic() + self.seconds
         self.hit = False
 
@@ -274,7 +276,7 @@ _Deadline = Deadline  # the name used before
 class _Run:
     """One search over one searcher: the query's matches, the filters, their conjunction."""
     searcher: object
-    fc: FacetCache
+    fc: Snapshot
     q: Q.Query
     notice: str | None
     browse: bool
@@ -296,7 +298,8 @@ class _Run:
         return [(int(d), float(self.scores[d])) for d in page]
 
 
-def _prepare(searcher, fc, p: SearchParams, deadline: Deadline) -> _Run:
+def _prepare(served: _Served, p: SearchParams, deadline: Deadline) -> _Run:
+    searcher, fc = served.searcher, served.facets
     try:
         q, notice = parse(searcher.schema, p.q)
     except QueryTooLarge as exc:
@@ -305,7 +308,7 @@ def _prepare(searcher, fc, p: SearchParams, deadline: Deadline) -> _Run:
     if browse:
         base, scores = fc.live.copy(), None
     else:
-        base, scores = fc.ranker.evaluate(q, deadline)
+        base, scores = served.ranker.evaluate(q, deadline)
     masks = _filter_masks(fc, p)
     return _Run(searcher, fc, q, notice, browse, base, masks, _and(base, masks.values()), scores)
 
@@ -331,13 +334,13 @@ def _query_terms(searcher, q, browse, deadline: Deadline) -> frozenset[str]:
 def search(archive: Archive, params: SearchParams, deadline: Deadline | None = None) -> dict:
     """One page of results; `deadline` may be shared by everything a page computes."""
     p = params.validate()
-    deadline = deadline or Deadline()
-    with archive.lease() as (searcher, fc), archive.reading:
-        return _search(searcher, fc, p, deadline)
+    deadline = deadline or Deadline(archive.settings.time_limit)
+    with archive.lease() as served, archive.reading:
+        return _search(served, p, deadline)
 
 
-def _search(searcher, fc, p: SearchParams, deadline: Deadline) -> dict:
-    run = _prepare(searcher, fc, p, deadline)
+def _search(served: _Served, p: SearchParams, deadline: Deadline) -> dict:
+    run = _prepare(served, p, deadline)
     total = int(run.matched.sum())
 
     def counts(name, mask):
@@ -389,11 +392,11 @@ def export(archive: Archive, params: SearchParams, limit: int) -> Export:
     """The whole result set in order, at most `limit` rows, as plain dicts. The searcher
     stays leased until the rows are read (or the iterator is closed)."""
     p = params.validate()
-    deadline = Deadline(TIME_LIMIT * 4)
+    deadline = Deadline(archive.settings.time_limit * 4)
     served = archive.checkout()
     try:
         with archive.reading:
-            run = _prepare(served.searcher, served.facets, p, deadline)
+            run = _prepare(served, p, deadline)
             total = int(run.matched.sum())
             ordered = run.ordered(p, 0, min(total, limit))
     except BaseException:
@@ -431,8 +434,8 @@ class _Rows:
 
 
 def get_document(archive: Archive, doc_id: str) -> dict | None:
-    with archive.lease() as (searcher, _), archive.reading:
-        stored = searcher.document(id=doc_id)
+    with archive.lease() as served, archive.reading:
+        stored = served.searcher.document(id=doc_id)
     if stored is None:
         return None
     return {**_record(stored), "text": stored.get("text", "")}

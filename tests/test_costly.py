@@ -17,11 +17,14 @@ def big(tmp_path_factory, generated_corpus):
     return ix
 
 
-@pytest.fixture()
-def limit(monkeypatch):
-    import indexer.search as s
+def _with_limit(monkeypatch, archive, seconds):
+    monkeypatch.setattr(archive, "settings", archive.settings.but(time_limit=seconds))
+    return archive
 
-    monkeypatch.setattr(s, "TIME_LIMIT", LIMIT)
+
+@pytest.fixture()
+def limit(monkeypatch, big_client):
+    _with_limit(monkeypatch, big_client.application.extensions["archive"], LIMIT)
     return LIMIT
 
 
@@ -38,8 +41,8 @@ COSTLY = ["id:[0TO]", "[аTOя]", " ".join(["*x*"] * 50), "id:[0TO] [аTOя] " +
 
 
 @pytest.mark.parametrize("q", COSTLY)
-def test_costly_queries_answer_within_the_limit(big, big_client, limit, q):
-    archive = Archive(big)
+def test_costly_queries_answer_within_the_limit(big, big_client, limit, q, monkeypatch):
+    archive = _with_limit(monkeypatch, Archive(big), limit)
     search(archive, SearchParams(q="встреча"))  # per-searcher arrays built before timing
     t0 = time.monotonic()
     r = search(archive, SearchParams(q=q))
@@ -59,11 +62,9 @@ def test_costly_queries_answer_within_the_limit(big, big_client, limit, q):
 
 
 def test_a_search_cut_during_expansion_says_partial(big, monkeypatch):
-    import indexer.search as s
-
     archive = Archive(big)
     full = search(archive, SearchParams(q="*о*"))
-    monkeypatch.setattr(s, "TIME_LIMIT", 0.0)
+    _with_limit(monkeypatch, archive, 0.0)
     for q in ("*о*", "[аTOя]", "id:[0TO]", "провел*"):
         cut = search(archive, SearchParams(q=q))
         assert cut["partial"] is True and "остановлен" in cut["notice"], q
@@ -89,7 +90,7 @@ def test_date_ranges_are_not_capped(big):
 def test_page_skips_suggestions_after_a_partial_search(big_client, monkeypatch):
     import webapp.pages as pages
 
-    monkeypatch.setattr("indexer.search.TIME_LIMIT", 0.0)
+    _with_limit(monkeypatch, big_client.application.extensions["archive"], 0.0)
     calls = []
     real = pages.search
     monkeypatch.setattr(pages, "search", lambda *a, **k: calls.append(a[1].q) or real(*a, **k))

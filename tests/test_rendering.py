@@ -55,9 +55,8 @@ def test_export_content_types_and_partial_header(hostile_client):
 
 
 def test_export_cut_by_the_time_limit_says_so(hostile_client, monkeypatch):
-    import indexer.search as s
-
-    monkeypatch.setattr(s, "TIME_LIMIT", 0.0)
+    archive = hostile_client.application.extensions["archive"]
+    monkeypatch.setattr(archive, "settings", archive.settings.but(time_limit=0.0))
     r = hostile_client.get("/api/search.csv?q=встре*")
     assert r.status_code == 200 and r.headers["X-Export-Partial"] == "true"
     r = hostile_client.get("/api/search.jsonl?q=встре*")

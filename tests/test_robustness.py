@@ -91,14 +91,12 @@ def big_corpus(generated_corpus):
 
 
 def test_time_limit_answers_partial(tmp_path, big_corpus, monkeypatch):
-    import indexer.search as s
-
     build([big_corpus], tmp_path / "ix", progress=False)
     archive = Archive(tmp_path / "ix")
     phrase = '"принял участие"~2'  # a phrase with slop: Whoosh's positional matcher, under the deadline
     full = search(archive, SearchParams(q=phrase))
     assert not full.get("partial") and full["total"] > 1000
-    monkeypatch.setattr(s, "TIME_LIMIT", 0.0)
+    monkeypatch.setattr(archive, "settings", archive.settings.but(time_limit=0.0))
     cut = search(archive, SearchParams(q=phrase))
     assert cut["partial"] is True and "остановлен" in cut["notice"]
     assert cut["total"] <= full["total"]

@@ -5,26 +5,34 @@ from pathlib import Path
 
 from flask import Flask
 
-from indexer import morphology, store
+from indexer import morphology
 from indexer.search import Archive
+from indexer.settings import Settings
 
 
 def create_app(config: dict | None = None) -> Flask:
-    """Application factory; `config` overrides defaults (tests pass INDEX_DIR)."""
+    """Application factory; `config` overrides the settings (tests pass INDEX_DIR, TIME_LIMIT…).
+    The settings come from the environment (indexer/settings.py), read here, not at import."""
+    env = Settings.from_env()
     app = Flask(__name__)
     app.config.from_mapping(
-        INDEX_DIR=str(store.default_index_dir()),
-        EXPORT_LIMIT=10_000,
+        INDEX_DIR=str(env.index_dir),
+        EXPORT_LIMIT=env.export_limit,
+        TIME_LIMIT=env.time_limit,
+        POSTINGS_CACHE=env.postings_cache,
+        LEMMA_CACHE=env.lemma_cache,
         JSON_AS_ASCII=False,
-        LEMMA_CACHE=morphology.SERVE_CACHE_SIZE,
     )
     if config:
         app.config.update(config)
+    settings = env.but(index_dir=Path(app.config["INDEX_DIR"]), export_limit=app.config["EXPORT_LIMIT"],
+                       time_limit=float(app.config["TIME_LIMIT"]), postings_cache=app.config["POSTINGS_CACHE"],
+                       lemma_cache=app.config["LEMMA_CACHE"])
     # a worker analyses only queries and the hits it snippets: keep its cache small
-    morphology.limit_cache(app.config["LEMMA_CACHE"])
+    morphology.limit_cache(settings.lemma_cache)
     app.json.ensure_ascii = False
     # one Archive (one open searcher, reopened when the index changes) per worker process
-    app.extensions["archive"] = Archive(Path(app.config["INDEX_DIR"]))
+    app.extensions["archive"] = Archive(settings.index_dir, settings)
 
     from . import api, errors, pages, security
 

@@ -141,7 +141,7 @@ def _no_index(exc):
 
 @bp.get("/")
 def index():
-    deadline = Deadline()  # one for everything the page computes, suggestions included
+    deadline = Deadline(_archive().settings.time_limit)  # one for everything the page computes
     error = None
     try:
         p = search_params(request.args)
