@@ -14,7 +14,7 @@ from typing import Iterable
 
 from whoosh import index as windex
 
-from . import store
+from . import store, whoosh_adapter
 from .corpus import ReadReport, Record, read_corpus
 from .extract import EXTRACTION_VERSION, extract
 from .morphology import common_lemmas
@@ -148,6 +148,7 @@ def _schema_current(index_dir: Path) -> bool:
 def build(corpus_paths: Iterable[str | Path], index_dir: str | Path, rebuild: bool = False,
           progress: bool | None = None) -> BuildSummary:
     """Index the corpus; raises NothingToIndex (index untouched) when no record is usable."""
+    whoosh_adapter.install()  # before any segment is written (forked writers inherit it)
     index_dir = Path(index_dir)
     corpus_paths = list(corpus_paths)
     start = time.perf_counter()

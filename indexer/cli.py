@@ -64,14 +64,14 @@ def _strip_marks(snippet: str, tty: bool) -> str:
 
 
 def cmd_search(args) -> int:
-    from .search import Archive, BadRequest, search
+    from .search import Archive, InvalidRequest, search
 
     try:
         result = search(Archive(_index_dir(args)), _params(args))
     except store.IndexMissing as exc:
         print(f"newsarchive search: {exc}", file=sys.stderr)
         return 2
-    except BadRequest as exc:
+    except InvalidRequest as exc:
         print(f"newsarchive search: {exc}", file=sys.stderr)
         return 2
     if args.json:

@@ -13,8 +13,10 @@ from whoosh import query as Q
 from whoosh.qparser import AndGroup, QueryParser, plugins
 from whoosh.qparser.plugins import attach
 
+from . import vocab
 from .morphology import NewsAnalyzer, WORD_RE, pair_filter, word_lemmas
-from .registry import BY_NAME, EXTRACTED, FACETS
+from .registry import EXTRACTED, FACETS
+from .whoosh_adapter import ExpandedTerms, candidates
 
 MAX_QUERY_CHARS = 1000
 MAX_WORDS = 50
@@ -35,26 +37,6 @@ class QueryTooLarge(ValueError):
 CHECK_EVERY = 256  # index terms scanned between two looks at the deadline
 
 
-def _candidates(q: Q.Query, ixreader):
-    """The index terms `q` may stand for, in lexicon order; None for a term scanned that
-    does not match (a wildcard looks at every term after its fixed prefix)."""
-    if isinstance(q, Q.Prefix):
-        yield from ixreader.expand_prefix(q.fieldname, q.text)
-    elif isinstance(q, Q.Wildcard):
-        import re
-
-        from_bytes = ixreader.schema[q.fieldname].from_bytes
-        exp = re.compile(q._get_pattern())
-        prefix = q._find_prefix(q.text)
-        scan = ixreader.expand_prefix(q.fieldname, prefix) if prefix else ixreader.lexicon(q.fieldname)
-        for btext in scan:
-            yield btext if exp.match(from_bytes(btext)) else None
-    elif isinstance(q, Q.TermRange):  # every term it yields matches
-        yield from Q.TermRange._btexts(q, ixreader)
-    else:
-        yield from q._btexts(ixreader)
-
-
 def expand(q: Q.Query, ixreader, deadline=None) -> list:
     """The index terms a prefix, wildcard or range stands for: at most MAX_EXPANSION (`а*`
     or `[а TO я]` would be most of the lexicon; `q.capped` says when more were left out),
@@ -66,7 +48,7 @@ def expand(q: Q.Query, ixreader, deadline=None) -> list:
     out: list = []
     q.capped = False
     try:
-        for n, btext in enumerate(_candidates(q, ixreader)):
+        for n, btext in enumerate(candidates(q, ixreader)):
             if n % CHECK_EVERY == 0 and deadline is not None and deadline.expired():
                 break
             if btext is None:
@@ -81,28 +63,26 @@ def expand(q: Q.Query, ixreader, deadline=None) -> list:
     return out
 
 
-class LimitedPrefix(Q.Prefix):
+class LimitedPrefix(ExpandedTerms, Q.Prefix):
     """A prefix standing for at most MAX_EXPANSION index terms (see `expand`)."""
 
-    def _btexts(self, ixreader):
-        return iter(expand(self, ixreader))
+    def index_terms(self, ixreader):
+        return expand(self, ixreader)
 
 
-class LimitedWildcard(Q.Wildcard):
-    def _btexts(self, ixreader):
-        return iter(expand(self, ixreader))
+class LimitedWildcard(ExpandedTerms, Q.Wildcard):
+    def index_terms(self, ixreader):
+        return expand(self, ixreader)
 
 
-class LimitedRange(Q.TermRange):
+class LimitedRange(ExpandedTerms, Q.TermRange):
     """`[a TO b]`: at most MAX_EXPANSION index terms (`id:[0 TO]` was every id)."""
 
-    def _btexts(self, ixreader):
-        return iter(expand(self, ixreader))
+    def index_terms(self, ixreader):
+        return expand(self, ixreader)
 
 
-def canonical_facet_value(fieldname: str, value: str) -> str:
-    value = value.strip()
-    return BY_NAME[fieldname].canonical_value(value) if fieldname in BY_NAME else value
+canonical_facet_value = vocab.canonical
 
 
 def _position_groups(text: str, mode: str = "query") -> list[list[str]]:
@@ -119,14 +99,12 @@ def _alternatives(fieldname: str, terms: list[str], boost: float = 1.0) -> Q.Que
 def words_query(fieldname: str, text: str, boost: float = 1.0) -> Q.Query | None:
     """Each word: an OR of its lemmas. A word naming a place also finds the items about
     its region, however they name it (`Нур-Султан` finds «в Астане», «столичный филиал»)."""
-    from .extract.regions import region_named_by
-
     groups = _position_groups(text)
     if not groups:
         return None
     subs = [_alternatives(fieldname, g, boost) for g in groups]
     if fieldname == "content" and len(subs) == 1:
-        region = region_named_by(text.strip())
+        region = vocab.region_named_by(text.strip())
         if region:
             subs = [Q.Or([subs[0], Q.Term("region", region)], boost=boost)]
     return subs[0] if len(subs) == 1 else Q.And(subs)
@@ -156,9 +134,7 @@ def phrase_query(fieldname: str, text: str, slop: int = 1, boost: float = 1.0,
 def _or_project(q: Q.Query, text: str) -> Q.Query:
     """A phrase naming a known project also finds the items of that project, however they
     name it («Кедергісіз келешек» finds «Будущее без барьеров»)."""
-    from .extract.projects import project_named_by
-
-    project = project_named_by(text)
+    project = vocab.project_named_by(text)
     return Q.Or([q, Q.Term("project", canonical_facet_value("project", project))]) if project else q
 
 

@@ -13,45 +13,11 @@ from itertools import islice
 
 import numpy as np
 from whoosh import query as Q
-from whoosh.matching import wrappers
 
 from .registry import BY_NAME
+from .whoosh_adapter import read_postings
 
 K1, B = 1.2, 0.75
-
-
-def _leaf(m):
-    while isinstance(m, wrappers.WrappingMatcher):
-        m = m.child
-    return m
-
-
-def _read_postings(reader, field: str, text) -> tuple[np.ndarray, np.ndarray]:
-    """(docnums, weights) of one term in one segment, a block at a time."""
-    try:
-        m = _leaf(reader.postings(field, text))
-    except Exception:  # noqa: BLE001 - term not in this segment
-        return np.zeros(0, np.int32), np.zeros(0, np.float32)
-    ids_parts, w_parts = [], []
-    if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):
-        while m.is_active():
-            m._read_ids()
-            m._read_weights()
-            if m._byteids:
-                ids = np.asarray(m._ids, dtype=np.int64)
-            else:
-                ids = np.cumsum(np.asarray(m._data[0], dtype=np.int64))
-            ids_parts.append(ids)
-            w_parts.append(np.asarray(m._weights, dtype=np.float32)[: len(ids)])
-            m._next_block()
-    else:  # another matcher type: the slow generic path
-        items = list(m.items_as("weight")) if hasattr(m, "items_as") else [(i, 1.0) for i in m.all_ids()]
-        if items:
-            ids_parts.append(np.array([i for i, _ in items], dtype=np.int64))
-            w_parts.append(np.array([w for _, w in items], dtype=np.float32))
-    if not ids_parts:
-        return np.zeros(0, np.int32), np.zeros(0, np.float32)
-    return np.concatenate(ids_parts), np.concatenate(w_parts)
 
 
 class Ranker:
@@ -88,7 +54,7 @@ class Ranker:
             return hit
         ids_parts, w_parts = [], []
         for sub, offset in self.searcher.leaf_searchers():
-            ids, w = _read_postings(sub.reader(), field, text)
+            ids, w = read_postings(sub.reader(), field, text)
             if ids.size:
                 ids_parts.append(ids + offset)
                 w_parts.append(w)

@@ -12,13 +12,13 @@ from pathlib import Path
 import numpy as np
 from whoosh import query as Q
 
-from . import ranking, store
+from . import ranking, store, vocab
 from .corpus import safe_url, valid_date
 from .facets import Snapshot
 from .ranking import Ranker
 from .settings import Settings
 from .query import MAX_EXPANSION, QueryTooLarge, expand, parse
-from .registry import EXTRACTED, FILTERS, IN_ANSWER, facet
+from .registry import EXTRACTED, FILTERS, IN_ANSWER
 from .schema import split_values
 from .snippets import snippet
 
@@ -28,7 +28,7 @@ MAX_PAGE = 1000
 DEFAULT_PER_PAGE = 20
 
 
-class BadRequest(ValueError):
+class InvalidRequest(ValueError):
     """A parameter a client sent is wrong; the message names it and what is allowed.
     `ru`: the same for the page, in Russian (the API answers in English)."""
 
@@ -62,26 +62,26 @@ class SearchParams:
 
     def validate(self) -> "SearchParams":
         if self.sort not in SORTS:
-            raise BadRequest(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}",
+            raise InvalidRequest(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}",
                              "неизвестный порядок сортировки")
         if not isinstance(self.page, int) or not 1 <= self.page <= MAX_PAGE:
-            raise BadRequest(f"page must be a whole number from 1 to {MAX_PAGE}",
+            raise InvalidRequest(f"page must be a whole number from 1 to {MAX_PAGE}",
                              f"номер страницы — целое число от 1 до {MAX_PAGE}")
         if not isinstance(self.per_page, int) or not 1 <= self.per_page <= MAX_PER_PAGE:
-            raise BadRequest(f"per_page must be a whole number from 1 to {MAX_PER_PAGE}",
+            raise InvalidRequest(f"per_page must be a whole number from 1 to {MAX_PER_PAGE}",
                              f"результатов на странице — от 1 до {MAX_PER_PAGE}")
         for name in ("date_from", "date_to"):
             value = getattr(self, name)
             if value in (None, ""):
                 setattr(self, name, None)
             elif valid_date(value) is None:
-                raise BadRequest(f"{name} must be a date YYYY-MM-DD, not {value!r}",
+                raise InvalidRequest(f"{name} must be a date YYYY-MM-DD, not {value!r}",
                                  "дата должна быть в виде ГГГГ-ММ-ДД")
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise BadRequest("date_from must not be after date_to", "начальная дата позже конечной")
+            raise InvalidRequest("date_from must not be after date_to", "начальная дата позже конечной")
         for y in self.values("year"):
             if not re.fullmatch(r"[0-9]{4}", y):
-                raise BadRequest(f"year must be four digits, not {y!r}", "год — четыре цифры")
+                raise InvalidRequest(f"year must be four digits, not {y!r}", "год — четыре цифры")
         return self
 
 
@@ -232,7 +232,7 @@ def _filter_masks(fc: Snapshot, p: SearchParams) -> dict[str, np.ndarray]:
     """One mask per filtered facet (values OR-ed) and one for the date range."""
     masks = {}
     for name, values in p.filters.items():
-        masks[name] = fc.field(name).mask_any([facet(name).canonical_value(v) for v in values])
+        masks[name] = fc.field(name).mask_any([vocab.canonical(name, v) for v in values])
     if p.date_from or p.date_to:
         d = fc.dates
         m = d > 0
@@ -303,7 +303,7 @@ def _prepare(served: _Served, p: SearchParams, deadline: Deadline) -> _Run:
     try:
         q, notice = parse(searcher.schema, p.q)
     except QueryTooLarge as exc:
-        raise BadRequest(str(exc), exc.ru) from None
+        raise InvalidRequest(str(exc), exc.ru) from None
     browse = isinstance(q, Q.Every)
     if browse:
         base, scores = fc.live.copy(), None
@@ -460,4 +460,4 @@ def stats(archive: Archive, top: int = 10) -> dict:
     }
 
 
-__all__ = ["Archive", "Deadline", "SearchParams", "BadRequest", "Export", "search", "export", "get_document", "stats"]
+__all__ = ["Archive", "Deadline", "SearchParams", "InvalidRequest", "Export", "search", "export", "get_document", "stats"]

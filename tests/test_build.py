@@ -134,6 +134,18 @@ def test_writing_an_index_does_not_stat_the_disk_per_posting(tmp_path, monkeypat
     assert len(calls) < 300  # about 30 with the fix, about 4,800 without
 
 
+def test_ranking_reads_postings_by_the_fast_path(tmp_path):
+    """Whoosh's private block reader is what `whoosh_adapter` relies on; if an upgrade
+    changes it, ranking silently falls to the slow generic path: this says so."""
+    from indexer import whoosh_adapter
+
+    build([write_jsonl(tmp_path / "c.jsonl", ITEMS)], tmp_path / "ix", progress=False)
+    assert whoosh_adapter.installed()
+    whoosh_adapter.PATHS.clear()
+    assert search(Archive(tmp_path / "ix"), SearchParams(q="прием граждан OR Кызылорда"))["total"] >= 1
+    assert whoosh_adapter.PATHS["fast"] > 0 and whoosh_adapter.PATHS["generic"] == 0
+
+
 def test_an_index_of_an_older_layout_is_rebuilt_not_updated(tmp_path):
     from whoosh import fields, index as windex
 

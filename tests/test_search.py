@@ -2,7 +2,7 @@
 import numpy as np
 import pytest
 
-from indexer.search import BadRequest, SearchParams, search
+from indexer.search import InvalidRequest, SearchParams, search
 from indexer.schema import split_values
 
 
@@ -80,7 +80,7 @@ def test_date_range_and_sorting(archive):
     assert dates == sorted(dates) and all(d.startswith("2020") for d in dates)
     desc = search(archive, SearchParams(sort="date_desc", per_page=5))["hits"]
     assert [h["date"] for h in desc] == sorted([h["date"] for h in desc], reverse=True)
-    with pytest.raises(BadRequest, match="date_from"):
+    with pytest.raises(InvalidRequest, match="date_from"):
         search(archive, SearchParams(date_from="2019-02-30"))
 
 

@@ -10,7 +10,7 @@ from flask import request
 
 from indexer import store
 from indexer.registry import EXTRACTED
-from indexer.search import BadRequest, export, get_document, search
+from indexer.search import InvalidRequest, export, get_document, search
 
 from .errors import json_error as error
 from .openapi import openapi_document
@@ -24,7 +24,7 @@ def archive():
     return current_app.extensions["archive"]
 
 
-@bp.errorhandler(BadRequest)
+@bp.errorhandler(InvalidRequest)
 def _bad_request(exc):
     return error(400, str(exc))
 

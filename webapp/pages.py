@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from indexer import store
 from indexer.registry import EXTRACTED, FACETS, facet
-from indexer.search import DEFAULT_PER_PAGE, BadRequest, Deadline, SearchParams, get_document, search
+from indexer.search import DEFAULT_PER_PAGE, InvalidRequest, Deadline, SearchParams, get_document, search
 
 from .params import search_params
 
@@ -116,7 +116,7 @@ def _suggestions(p: SearchParams, deadline: Deadline) -> list[dict]:
             return 0
         try:
             r = search(_archive(), SearchParams(q=q, per_page=1), deadline)
-        except BadRequest:
+        except InvalidRequest:
             return 0
         return 0 if r.get("partial") else r["total"]
 
@@ -145,12 +145,12 @@ def index():
     error = None
     try:
         p = search_params(request.args)
-    except BadRequest as exc:
+    except InvalidRequest as exc:
         error, p = exc.ru, SearchParams()
     try:
         try:
             result = search(_archive(), p, deadline)
-        except BadRequest as exc:  # the query itself is over the limits (length, words)
+        except InvalidRequest as exc:  # the query itself is over the limits (length, words)
             error, p = exc.ru, SearchParams()
             result = search(_archive(), p, deadline)
     except store.IndexMissing as exc:

@@ -5,7 +5,7 @@ import re
 
 from indexer.corpus import strip_format
 from indexer.registry import FACETS
-from indexer.search import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, BadRequest, SearchParams
+from indexer.search import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, InvalidRequest, SearchParams
 
 MAX_VALUE_CHARS = 200
 MAX_VALUES = 50
@@ -18,11 +18,11 @@ def _int(args, name: str, default: int, low: int, high: int) -> int:
         return default
     raw = raw.strip()
     if not re.fullmatch(r"-?[0-9]{1,9}", raw):  # ASCII digits: "¹".isdigit() is true
-        raise BadRequest(f"{name} must be a whole number from {low} to {high}, not {raw[:40]!r}",
+        raise InvalidRequest(f"{name} must be a whole number from {low} to {high}, not {raw[:40]!r}",
                          f"{RU_NAMES.get(name, name)}: целое число от {low} до {high}")
     value = int(raw)
     if not low <= value <= high:
-        raise BadRequest(f"{name} must be a whole number from {low} to {high}, not {value}",
+        raise InvalidRequest(f"{name} must be a whole number from {low} to {high}, not {value}",
                          f"{RU_NAMES.get(name, name)}: целое число от {low} до {high}")
     return value
 
@@ -31,11 +31,11 @@ def _values(args, name: str) -> list[str]:
     # invisible format characters (RLO, zero-width) are no part of a facet value (as at index time)
     values = [strip_format(v).strip() for v in args.getlist(name) if v and strip_format(v).strip()]
     if len(values) > MAX_VALUES:
-        raise BadRequest(f"{name}: at most {MAX_VALUES} values",
+        raise InvalidRequest(f"{name}: at most {MAX_VALUES} values",
                          f"фильтр «{RU_NAMES.get(name, name)}»: не больше {MAX_VALUES} значений")
     for v in values:
         if len(v) > MAX_VALUE_CHARS:
-            raise BadRequest(f"{name}: a value is longer than {MAX_VALUE_CHARS} characters",
+            raise InvalidRequest(f"{name}: a value is longer than {MAX_VALUE_CHARS} characters",
                              f"фильтр «{RU_NAMES.get(name, name)}»: значение длиннее {MAX_VALUE_CHARS} знаков")
     return list(dict.fromkeys(values))
 

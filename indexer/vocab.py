@@ -1,0 +1,27 @@
+"""The archive's names and their aliases, for whoever must read a value a user wrote: the
+facet filters, the query parser (`region:Нур-Султан`, a place word, a quoted project) and
+the registry's canonicalisers. The tables themselves are the extractors' (built from
+indexer/data/), so what a filter accepts is exactly what extraction emits."""
+from __future__ import annotations
+
+
+def canonical(facet_name: str, value: str) -> str:
+    """The stored value of a facet for a value written any way (any alias, case, script)."""
+    from .registry import BY_NAME
+
+    value = value.strip()
+    return BY_NAME[facet_name].canonical_value(value) if facet_name in BY_NAME else value
+
+
+def region_named_by(word: str) -> str | None:
+    """The region one query word names (`Нур-Султан`, `ВКО`), or None."""
+    from .extract.regions import region_named_by as named
+
+    return named(word)
+
+
+def project_named_by(text: str) -> str | None:
+    """The known project a phrase names in any script, spelling or language, or None."""
+    from .extract.projects import project_named_by as named
+
+    return named(text)

@@ -1,0 +1,108 @@
+"""Every use of a private Whoosh name, in one place, pinned to whoosh-reloaded < 2.8.
+
+Three things Whoosh does not offer publicly and the archive needs for speed:
+
+- `read_postings`: a term's postings a block at a time as numpy arrays (its matchers
+  decode one posting per Python call); a matcher of another kind takes the slow generic
+  path, counted in `PATHS` so a test can prove the fast one is taken;
+- `candidates` and `ExpandedTerms`: the index terms a prefix, wildcard or range stands
+  for, scanned by us (capped, under a deadline) and handed back to Whoosh;
+- `install`: the per-document reader remembers a missing length column (it called
+  `stat` once per posting for fields without lengths: 18% of indexing time).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+import numpy as np
+from whoosh import query as Q
+from whoosh.codec import whoosh3
+from whoosh.matching import wrappers
+
+PATHS: Counter = Counter()  # "fast" / "generic": which way postings were read
+
+
+def _leaf(m):
+    while isinstance(m, wrappers.WrappingMatcher):
+        m = m.child
+    return m
+
+
+def read_postings(reader, field: str, text) -> tuple[np.ndarray, np.ndarray]:
+    """(docnums, weights) of one term in one segment."""
+    try:
+        m = _leaf(reader.postings(field, text))
+    except Exception:  # noqa: BLE001 - term not in this segment
+        return np.zeros(0, np.int32), np.zeros(0, np.float32)
+    ids_parts, w_parts = [], []
+    if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):
+        PATHS["fast"] += 1
+        while m.is_active():
+            m._read_ids()
+            m._read_weights()
+            if m._byteids:
+                ids = np.asarray(m._ids, dtype=np.int64)
+            else:
+                ids = np.cumsum(np.asarray(m._data[0], dtype=np.int64))
+            ids_parts.append(ids)
+            w_parts.append(np.asarray(m._weights, dtype=np.float32)[: len(ids)])
+            m._next_block()
+    else:  # another matcher type: the slow generic path
+        PATHS["generic"] += 1
+        items = list(m.items_as("weight")) if hasattr(m, "items_as") else [(i, 1.0) for i in m.all_ids()]
+        if items:
+            ids_parts.append(np.array([i for i, _ in items], dtype=np.int64))
+            w_parts.append(np.array([w for _, w in items], dtype=np.float32))
+    if not ids_parts:
+        return np.zeros(0, np.int32), np.zeros(0, np.float32)
+    return np.concatenate(ids_parts), np.concatenate(w_parts)
+
+
+def candidates(q: Q.Query, ixreader):
+    """The index terms `q` may stand for, in lexicon order; None for a term scanned that
+    does not match (a wildcard looks at every term after its fixed prefix)."""
+    if isinstance(q, Q.Prefix):
+        yield from ixreader.expand_prefix(q.fieldname, q.text)
+    elif isinstance(q, Q.Wildcard):
+        from_bytes = ixreader.schema[q.fieldname].from_bytes
+        exp = re.compile(q._get_pattern())
+        prefix = q._find_prefix(q.text)
+        scan = ixreader.expand_prefix(q.fieldname, prefix) if prefix else ixreader.lexicon(q.fieldname)
+        for btext in scan:
+            yield btext if exp.match(from_bytes(btext)) else None
+    elif isinstance(q, Q.TermRange):  # every term it yields matches
+        yield from Q.TermRange._btexts(q, ixreader)
+    else:
+        yield from q._btexts(ixreader)
+
+
+class ExpandedTerms:
+    """Mixin for Whoosh's multi-term queries: the terms they stand for come from
+    `index_terms` (ours: capped and under the deadline), not from Whoosh's own scan."""
+
+    def index_terms(self, ixreader) -> list:
+        raise NotImplementedError
+
+    def _btexts(self, ixreader):  # Whoosh asks a multi-term query for its terms here
+        return iter(self.index_terms(ixreader))
+
+
+_original_cached_reader = whoosh3.W3PerDocReader._cached_reader
+
+
+def _cached_reader(self, fieldname, column):
+    if fieldname in self._readers:
+        return self._readers[fieldname]
+    reader = _original_cached_reader(self, fieldname, column)
+    self._readers[fieldname] = reader  # also None: "this segment has no such column"
+    return reader
+
+
+def install() -> None:
+    """Apply the length-column fix (idempotent); called before an index is written."""
+    whoosh3.W3PerDocReader._cached_reader = _cached_reader
+
+
+def installed() -> bool:
+    return whoosh3.W3PerDocReader._cached_reader is _cached_reader
