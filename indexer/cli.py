@@ -66,14 +66,17 @@ def _strip_marks(snippet: str, tty: bool) -> str:
 def cmd_search(args) -> int:
     from .search import Archive, InvalidRequest, search
 
+    archive = Archive(_index_dir(args))
     try:
-        result = search(Archive(_index_dir(args)), _params(args))
+        result = search(archive, _params(args))
     except store.IndexMissing as exc:
         print(f"newsarchive search: {exc}", file=sys.stderr)
         return 2
     except InvalidRequest as exc:
         print(f"newsarchive search: {exc}", file=sys.stderr)
         return 2
+    finally:
+        archive.close()
     if args.json:
         json.dump(result, sys.stdout, ensure_ascii=False, indent=1)
         print()

@@ -82,11 +82,11 @@ def switch_to(index_dir: Path, gen_path: Path) -> None:
     _write_atomic(index_dir / POINTER, gen_path.name)
 
 
-def clean_leftovers(index_dir: Path, keep: set[str] = frozenset()) -> list[str]:
+def clean_leftovers(index_dir: Path) -> list[str]:
     """Remove generations that are neither served nor the previous one (crashed builds, old ones)."""
     if not index_dir.is_dir():
         return []
-    live = {current_generation(index_dir), _read(index_dir / PREVIOUS), *keep}
+    live = {current_generation(index_dir), _read(index_dir / PREVIOUS)}
     removed = []
     for child in index_dir.iterdir():
         if child.is_dir() and child.name.startswith("gen-") and child.name not in live:

@@ -42,8 +42,7 @@ def _no_markup_but_mark(text: str) -> bool:
 @given(endpoint=st.sampled_from(ENDPOINTS), pairs=requests)
 def test_any_parameters_never_5xx_nor_unescaped_markup(client, endpoint, pairs):
     r = client.get(endpoint, query_string=pairs)
-    assert r.status_code < 500, (endpoint, pairs, r.data[:300])
-    assert r.status_code in (200, 400)
+    assert r.status_code in (200, 400), (endpoint, pairs, r.data[:300])
     if r.status_code == 400 and endpoint.startswith("/api"):
         assert r.get_json()["error"]
     if endpoint == "/api/search" and r.status_code == 200:

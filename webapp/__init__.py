@@ -1,6 +1,7 @@
 """The web app: the search page for journalists and the JSON API for researchers."""
 from __future__ import annotations
 
+import atexit
 from pathlib import Path
 
 from flask import Flask
@@ -32,7 +33,8 @@ def create_app(config: dict | None = None) -> Flask:
     morphology.limit_cache(settings.lemma_cache)
     app.json.ensure_ascii = False
     # one Archive (one open searcher, reopened when the index changes) per worker process
-    app.extensions["archive"] = Archive(settings.index_dir, settings)
+    app.extensions["archive"] = archive = Archive(settings.index_dir, settings)
+    atexit.register(archive.close)  # the worker's open searcher and files, when it exits
 
     from . import api, errors, pages, security
 
