@@ -151,6 +151,8 @@ def _loopback(host: str) -> bool:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .search import DEFAULT_PER_PAGE, SORTS
+
     ap = argparse.ArgumentParser(prog="newsarchive", description="Search the regional news archive.")
     sub = ap.add_subparsers(dest="command", required=True)
 
@@ -167,9 +169,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{f.name}", action="append", help=f"filter: {f.description} (repeatable: OR)")
     p.add_argument("--from", dest="date_from", help="from date YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="to date YYYY-MM-DD")
-    p.add_argument("--sort", default="relevance", choices=["relevance", "date_desc", "date_asc"])
+    p.add_argument("--sort", default="relevance", choices=SORTS)
     p.add_argument("--page", type=int, default=1)
-    p.add_argument("--per-page", type=int, default=20)
+    p.add_argument("--per-page", type=int, default=DEFAULT_PER_PAGE)
     p.add_argument("--json", action="store_true", help="SPEC's JSON answer")
     p.add_argument("--index", help="index folder (default index/)")
     p.set_defaults(func=cmd_search)

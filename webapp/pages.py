@@ -1,9 +1,9 @@
 """HTML pages: the search page and the item page. They format `indexer.search` answers."""
 from __future__ import annotations
 
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
-from flask import Blueprint, current_app, render_template, request
+from flask import Blueprint, current_app, render_template, request, url_for
 from markupsafe import Markup
 
 from indexer import store
@@ -49,8 +49,15 @@ class Urls:
         self.p = p
         self.pairs = _state_pairs(p)
 
-    def _url(self, pairs) -> str:
-        return "/?" + urlencode(pairs) if pairs else "/"
+    def _url(self, pairs, endpoint: str = "pages.index") -> str:
+        grouped: dict[str, list[str]] = {}
+        for k, v in pairs:
+            grouped.setdefault(k, []).append(v)
+        return url_for(endpoint, **grouped)
+
+    def export(self, endpoint: str) -> str:
+        """The export of this very result set (every filter, the order; no page)."""
+        return self._url([kv for kv in self.pairs if kv[0] != "page"], endpoint)
 
     def toggle(self, name: str, value: str) -> str:
         pairs = [kv for kv in self.pairs if kv != (name, value)]
