@@ -290,9 +290,11 @@ class Mention(NamedTuple):
     unit: str | None = None  # the town or district named, for the place facet
 
 
-def mentions(text: str, date: str | None) -> list[Mention]:
+@lru_cache(maxsize=16)
+def mentions(text: str, date: str | None) -> tuple[Mention, ...]:
     """Every place mention in the text: its region, weight, word, and the town or district
-    it names (None for a region named as such)."""
+    it names (None for a region named as such). The last few are kept: the region and the
+    place extractors read the same item's mentions."""
     t = tables()
     ws = words(text)
     out: list[Mention] = []
@@ -374,9 +376,9 @@ def mentions(text: str, date: str | None) -> list[Mention]:
                 break
     if date is None and any(m.region in t.since for m in out):
         announced = _announcing_sentences(ws)
-        return [m._replace(region=t.since[m.region][1] if m.region in t.since and m.word.sentence in announced
-                           else _at_date(m.region, date)) for m in out]
-    return [m._replace(region=_at_date(m.region, date)) for m in out]
+        return tuple(m._replace(region=t.since[m.region][1] if m.region in t.since and m.word.sentence in announced
+                                else _at_date(m.region, date)) for m in out)
+    return tuple(m._replace(region=_at_date(m.region, date)) for m in out)
 
 
 # «будет образована», «станет центром», «о создании трех новых областей»: a reform announced
@@ -427,10 +429,6 @@ def _national_sentences(text: str) -> set[int]:
     return out
 
 
-def ws_of(text: str) -> list[Word]:
-    return words(text)
-
-
 def _where(ws: list[Word], w: Word) -> bool:
     """`в Астане`, `в столице`: the place where something happens (not `в Астану`, `помощь Астане`)."""
     return w.folded.endswith(("е", "и")) and any(x.folded in ("в", "во") for x in ws[max(0, w.index - 2): w.index])
@@ -444,10 +442,12 @@ SECONDARY_SHARE = 0.5  # a second region plainly named with half the best's vote
 
 def find_regions(title: str, text: str, date: str | None, hints: list[str] = ()) -> list[str]:
     """The best-voted regions; `hints` (regions of office holders named as such) vote
-    as plainly as an oblast named with «область». In a national item (a congress, the
-    political council, the central office) the capital named where the national event
-    is told («в Астане пройдет съезд») is its venue, a region in an office title there is the
-    office's, and any region needs NATIONAL_MIN (also in a nationwide campaign). A second region with half the best's
+    as plainly as an oblast named with «область».
+
+    In a national item (a congress, the political council, the central office) the
+    capital named where the national event is told («в Астане пройдет съезд») is its
+    venue, a region in an office title there is the office's, and any region needs
+    NATIONAL_MIN (also in a nationwide campaign). A second region with half the best's
     votes stays when it is named plainly (as an oblast or in the title): aid sent from one
     oblast to another, a roundup of two regions. An undated item that names an oblast of
     June 2022 as a fact is read at that date."""
@@ -456,20 +456,17 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
     scores: dict[str, float] = {}
     plain: set[str] = set()
     national = False
-    for part, bonus in ((title, 1.0), (text, 0.0)):
+    for part, is_title in ((title, True), (text, False)):
         venue = _national_sentences(part)
         national = national or bool(venue) or _NATIONWIDE.search(ru_fold(part)) is not None
-        ws = ws_of(part)
+        ws = words(part)
         for region, weight, w, _ in mentions(part, date):
             if region == "Астана" and weight <= VENUE_WEIGHT and w.sentence in venue and _where(ws, w):
                 continue
             if w.sentence in venue and _in_office_title(ws, w):
                 continue
-            extra = bonus
-            if part is text:
-                if w.sentence == 0:
-                    extra += 0.5
-            if part is title or weight >= 3:
+            extra = 1.0 if is_title else 0.5 if w.sentence == 0 else 0.0
+            if is_title or weight >= 3:
                 plain.add(region)
             scores[region] = scores.get(region, 0.0) + weight + extra
     for region in hints:
