@@ -97,16 +97,23 @@ def _alternatives(fieldname: str, terms: list[str], boost: float = 1.0) -> Q.Que
 
 
 def words_query(fieldname: str, text: str, boost: float = 1.0) -> Q.Query | None:
-    """Each word: an OR of its lemmas. A word naming a place also finds the items about
-    its region, however they name it (`Нур-Султан` finds «в Астане», «столичный филиал»)."""
+    """Each word: an OR of its lemmas. A word naming a region's place also finds the items
+    about its region, however they name it (`Нур-Султан` finds «в Астане», «столичный
+    филиал»); a word naming a town or district finds the items of that place."""
     groups = _position_groups(text)
     if not groups:
         return None
     subs = [_alternatives(fieldname, g, boost) for g in groups]
     if fieldname == "content" and len(subs) == 1:
+        also = []
         region = vocab.region_named_by(text.strip())
         if region:
-            subs = [Q.Or([subs[0], Q.Term("region", region)], boost=boost)]
+            also.append(Q.Term("region", region))
+        place = vocab.place_named_by(text.strip())
+        if place:  # every case form the tables know, whatever pymorphy3 guesses
+            also.append(Q.Term("place", place))
+        if also:
+            subs = [Q.Or([subs[0], *also], boost=boost)]
     return subs[0] if len(subs) == 1 else Q.And(subs)
 
 

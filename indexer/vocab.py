@@ -25,3 +25,10 @@ def project_named_by(text: str) -> str | None:
     from .extract.projects import project_named_by as named
 
     return named(text)
+
+
+def place_named_by(word: str) -> str | None:
+    """The town, village or district one query word names in any case, or None."""
+    from .extract.places import place_named_by as named
+
+    return named(word)

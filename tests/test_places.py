@@ -29,3 +29,18 @@ def test_place_values_in_any_case_and_spelling():
     assert canonical_place("лисаковск") == "Лисаковск"
     assert canonical_place("Жангалинский район") == "Жангалинский район"
     assert canonical_place("Марс") is None
+
+
+def test_a_town_in_any_case_as_a_query_finds_its_items(tmp_path):
+    from indexer.build import build
+    from indexer.search import Archive, SearchParams, search
+
+    from .conftest import write_jsonl
+
+    items = [{"id": "s1", "date": "2020-06-01", "text": "В селе Саумалколь Айыртауского района открылся клуб."},
+             {"id": "s2", "date": "2020-06-02", "text": "Жители Саумалколя получили подарки от партийцев."},
+             {"id": "x", "date": "2020-06-03", "text": "В Петропавловске прошел форум."}]
+    build([write_jsonl(tmp_path / "c.jsonl", items)], tmp_path / "ix", progress=False)
+    archive = Archive(tmp_path / "ix")
+    for q in ("Саумалколь", "Саумалколе", "саумалколя"):
+        assert sorted(h["id"] for h in search(archive, SearchParams(q=q))["hits"]) == ["s1", "s2"], q

@@ -77,3 +77,13 @@ def region_of(value: str) -> str | None:
         return bracket.rstrip(")")
     regions = _units().get(name)
     return next(iter(regions)) if regions and len(regions) == 1 else None
+
+
+def place_named_by(word: str) -> str | None:
+    """The place one query word names in any case (`Саумалколе`, `Лисаковска`), or None;
+    a town whose name is also a word (`Алга`, `Шу`) only capitalised."""
+    place = tables().places.get(word.lower().replace("ё", "е"))
+    if place is None or (place.get("ambiguous") and not word[:1].isupper()):
+        return None
+    region = resolve(place["region"], UNDATED_AS)
+    return None if place["name"] == region else place_value(place["name"], region)
