@@ -313,7 +313,18 @@ class QueryMaker:
         values = [v for v in item["facets"].get(facet, []) if (facet, v) not in self.used_values]
         return self.rng.choice(values) if values else None
 
+    def _facet_with_values(self, facet: str) -> str | None:
+        """The facet, or the next one in FACETS order that still has an unused value (years run out)."""
+        i = FACETS.index(facet)
+        for f in FACETS[i:] + FACETS[:i]:
+            if any((f, v) not in self.used_values for it in self.items for v in it["facets"][f]):
+                return f
+        return None
+
     def with_filter(self, facet: str, two: bool) -> BenchQuery | None:
+        facet = self._facet_with_values(facet)
+        if facet is None:
+            return None
         for _ in range(20000):
             item, sent = self._sentence()
             value = self._value(item, facet)
@@ -333,6 +344,9 @@ class QueryMaker:
         return None
 
     def browse(self, facet: str) -> BenchQuery | None:
+        facet = self._facet_with_values(facet)
+        if facet is None:
+            return None
         for _ in range(5000):
             item = self.rng.choice(self.items)
             value = self._value(item, facet)
@@ -769,6 +783,9 @@ def time_tantivy(path: Path, facet_sizes, warm, queries) -> None:
 
 # ------------------------------------------------------------------ report
 
+START_LOAD = os.getloadavg()
+
+
 def machine() -> str:
     model = ""
     try:
@@ -784,7 +801,7 @@ def machine() -> str:
     except (OSError, StopIteration):
         pass
     return f"{os.cpu_count()} cores ({model}){mem}, Python {platform.python_version()}, load average at start " \
-           + " ".join(f"{x:.2f}" for x in os.getloadavg())
+           + " ".join(f"{x:.2f}" for x in START_LOAD)
 
 
 def git_rev() -> str:
@@ -814,7 +831,8 @@ def report(args, n, source, corpus, ours, update_s, changed, lem, sq, tv, querie
     cmd = "PYTHONPATH=. python bench/run.py " + " ".join(sys.argv[1:] if args.argv is None else args.argv)
     w(f"## Benchmark: {n:,} items ({source} corpus), first asking, {args.queries} queries per class\n")
     w(f"- command: `{cmd}` (code {git_rev()}, {started:%Y-%m-%d %H:%M} UTC)")
-    w(f"- machine: {machine()}")
+    w(f"- machine: {machine()}; at the end " + " ".join(f"{x:.2f}" for x in os.getloadavg())
+      + " (other jobs on the machine show here)")
     w(f"- corpus: `{corpus.relative_to(ROOT)}`" + (f" = `gen_corpus.py {n} … --seed {SHARED_SEED}` without its "
                                                    "region/project/official fields (our extraction runs)"
                                                    if source == "shared" else " = `bench/generate.py`"))
@@ -860,6 +878,20 @@ def report(args, n, source, corpus, ours, update_s, changed, lem, sq, tv, querie
             cells.append(f"**{cell}**" if e == main_e else cell)
         hits = [q.results[main_e][1] for q in by[c] if main_e in q.results]
         w(f"| {c} ({CLASS_NOTES[c]}) | {len(by[c])} | " + " | ".join(cells) + f" | {int(np.median(hits)):,} |")
+
+    singles = by["single word"]
+    bands = sorted({q.note.split(",")[0] for q in singles})
+    if bands:
+        w("\n| single word by band | n | " + " | ".join(f"{heads[e]} p50 / p95 ms" for e in engines) + " | median hits |")
+        w("| --- | ---: | " + " | ".join("---:" for _ in engines) + " | ---: |")
+        for b in bands:
+            qs = [q for q in singles if q.note.split(",")[0] == b]
+            cells = []
+            for e in engines:
+                s = [q.results[e][0] for q in qs if e in q.results]
+                cells.append(f"{fmt(pct(s, .5))} / {fmt(pct(s, .95))}" if s else "–")
+            hits = [q.results[main_e][1] for q in qs if main_e in q.results]
+            w(f"| {b} | {len(qs)} | " + " | ".join(cells) + f" | {int(np.median(hits)):,} |")
 
     w("\n| p50 ratio, floored at 5 ms | ours HTTP / SQLite | ours HTTP / tantivy | in-process / SQLite | "
       "in-process / tantivy | p95 <= 100 ms (HTTP) |")
