@@ -31,8 +31,15 @@ def main(argv=None) -> int:
     ap.add_argument("queries", type=Path, help="queries-*.json written by bench/run.py")
     ap.add_argument("--top", type=int, default=18)
     ap.add_argument("--classes", nargs="*", help="only these classes (default: all)")
+    ap.add_argument("--times", action="store_true", help="no profiler: p50/p95 per class only")
+    ap.add_argument("--no-snippets", action="store_true",
+                    help="hits without snippets (what marking the hit texts costs: compare two fresh runs)")
     args = ap.parse_args(argv)
     data = json.loads(args.queries.read_text("utf-8"))
+    if args.no_snippets:
+        import indexer.search
+
+        indexer.search.snippet = lambda text, terms: ""
     morphology.limit_cache(morphology.SERVE_CACHE_SIZE)
     archive = Archive(args.index)
     for w in data["warm"]:
@@ -42,6 +49,16 @@ def main(argv=None) -> int:
         by.setdefault(q["class"], []).append(q)
     for cls, qs in by.items():
         if args.classes and cls not in args.classes:
+            continue
+        if args.times:
+            ms = []
+            for q in qs:
+                p = SearchParams(q=q["q"], sort=q["sort"], **q["filters"])
+                t = time.perf_counter()
+                search(archive, p)
+                ms.append((time.perf_counter() - t) * 1000)
+            ms.sort()
+            print(f"| {cls} | {len(ms)} | {ms[len(ms) // 2]:.1f} | {ms[min(len(ms) - 1, round(0.95 * (len(ms) - 1)))]:.1f} |")
             continue
         prof = cProfile.Profile()
         t = time.perf_counter()
