@@ -653,8 +653,10 @@ def sqlite_search(con, p: SearchParams) -> int:
     cond = " AND ".join(where) or "1"
     matched = f"SELECT d.rowid FROM docs d WHERE {cond}"
     total = con.execute(f"SELECT count(*) FROM ({matched})", args).fetchone()[0]
-    con.execute(f"SELECT facet, value, count(*) FROM facets WHERE rowid IN ({matched}) GROUP BY facet, value",
-                args).fetchall()
+    # driven by the match set (CROSS JOIN fixes the order): left to itself SQLite scanned the
+    # whole facets table by (facet, value) to save the sort, 2-6 s for a 1-hit filtered query
+    con.execute(f"SELECT f.facet, f.value, count(*) FROM ({matched}) m CROSS JOIN facets f ON f.rowid = m.rowid "
+                "GROUP BY f.facet, f.value", args).fetchall()
     if expr and p.sort == "relevance":
         extra, fargs = "", []
         for facet in FACETS:
