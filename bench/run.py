@@ -140,17 +140,21 @@ class BenchQuery:
 class QueryMaker:
     """Draws queries from items of the index; no query shares a lemma with an earlier one."""
 
-    def __init__(self, ix_dir: Path, sample: int = 3000, seed: int = 11):
+    def __init__(self, ix_dir: Path, corpus: Path, sample: int = 3000, seed: int = 11):
         self.rng = random.Random(seed)
         self.ix = store.open_index(ix_dir)
         self.searcher = self.ix.searcher()
         self.reader = self.searcher.reader()
         self.n = self.searcher.doc_count()
-        live = list(self.reader.all_doc_ids())
-        docs = self.rng.sample(live, min(sample, len(live)))
+        # the sample by item id from the corpus file, not by document number: two parallel
+        # builds number the documents differently, and the same command should draw the same queries
+        with open(corpus, encoding="utf-8") as fh:
+            ids = [json.loads(line).get("id") for line in fh]
         self.items = []
-        for d in docs:
-            s = self.searcher.stored_fields(d)
+        for item_id in self.rng.sample(ids, min(sample, len(ids))):
+            s = self.searcher.document(id=item_id) if item_id else None
+            if s is None:
+                continue
             text = (s.get("title", "") + ".\n" if s.get("title") else "") + s.get("text", "")
             sentences = []
             for sent in re.split(r"(?<=[.!?])\s+|\n", text):
@@ -846,7 +850,7 @@ def report(args, n, source, corpus, ours, update_s, changed, lem, sq, tv, querie
     w("- every query asked once per engine; no query shares a lemma with any earlier query of the run (checked), "
       "the warm-up included; the warm-up (other words, and one filter value per facet that no timed query uses) "
       "only builds the per-index arrays and value tables. Queries are drawn from 3,000 random items of the fresh "
-      "index (document frequencies from its reader); then 1,000 items are updated; then every engine is timed. "
+      "index (chosen by id, seed 11; document frequencies from its reader); then 1,000 items are updated; then every engine is timed. "
       "Each query: top 20 + counts of region, project, official, year over the whole match set. HTTP: gunicorn, "
       "2 sync workers, loopback, fresh workers, asked first; in-process: a fresh `Archive` and lemma cache in the "
       "benchmark's process, asked after HTTP; SQLite and tantivy in-process after that (the OS file cache is warm "
@@ -953,7 +957,7 @@ def main(argv=None) -> int:
     print(f"building our index of {n:,} items ...", file=sys.stderr)
     ours = build_ours(corpus, ix)
     # queries drawn from the fresh index: document frequencies count no deleted items yet
-    maker = QueryMaker(ix)
+    maker = QueryMaker(ix, corpus)
     facet_sizes = {f: len(list(maker.reader.field_terms(f))) for f in FACETS}
     warm, queries = maker.make(args.queries)
     maker.close()
