@@ -54,7 +54,7 @@ from indexer.search import Archive, SearchParams, search  # noqa: E402
 from webapp.background import gunicorn  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
-SHARED_GEN = ROOT.parent / "shared" / "perf_corpus" / "gen_corpus.py"
+SHARED_GEN = Path(os.environ.get("GEN_CORPUS_SCRIPT") or ROOT.parent / "shared" / "perf_corpus" / "gen_corpus.py")
 SHARED_SEED = 42
 FACETS = ("region", "project", "official", "year")
 GENERATOR_FIELDS = ("region", "project", "official")
@@ -70,6 +70,11 @@ CLASS_NOTES = {
     "word(s) + facet filter": "one of region, project, official, year",
     "browse (empty q + filter)": "newest first",
 }
+
+
+def fvalues(p: SearchParams, facet: str) -> list[str]:
+    """A filter's values, whichever way SearchParams keeps them (attributes, or `values()`)."""
+    return p.values(facet) if callable(getattr(p, "values", None)) else getattr(p, facet)
 
 
 def pct(values, q):
@@ -132,8 +137,7 @@ class BenchQuery:
     results: dict = field(default_factory=dict)  # engine -> (seconds, total)
 
     def label(self) -> str:
-        filt = "; ".join(f"{k}={v[0]}" for k, v in (("region", self.params.region), ("project", self.params.project),
-                                                      ("official", self.params.official), ("year", self.params.year)) if v)
+        filt = "; ".join(f"{k}={fvalues(self.params, k)[0]}" for k in FACETS if fvalues(self.params, k))
         return (self.params.q or "(empty)") + (f" [{filt}]" if filt else "")
 
 
@@ -443,7 +447,7 @@ def incremental_update(corpus: Path, ix: Path, changed: int = 1000) -> float:
 
 def _url(base: str, p: SearchParams) -> str:
     pairs = [("q", p.q), ("page", p.page), ("sort", p.sort)] + \
-            [(f, v) for f in FACETS for v in getattr(p, f)]
+            [(f, v) for f in FACETS for v in fvalues(p, f)]
     return base + "/api/search?" + urllib.parse.urlencode(pairs)
 
 
@@ -648,7 +652,7 @@ def _fts_conditions(q: str) -> tuple[str | None, list[str], list]:
 def sqlite_search(con, p: SearchParams) -> int:
     expr, where, args = _fts_conditions(p.q) if p.q else (None, [], [])
     for facet in FACETS:
-        values = getattr(p, facet)
+        values = fvalues(p, facet)
         if values:
             where.append(f"d.rowid IN (SELECT rowid FROM facets WHERE facet = ? AND value IN ({','.join('?' * len(values))}))")
             args += [facet, *values]
@@ -662,7 +666,7 @@ def sqlite_search(con, p: SearchParams) -> int:
     if expr and p.sort == "relevance":
         extra, fargs = "", []
         for facet in FACETS:
-            values = getattr(p, facet)
+            values = fvalues(p, facet)
             if values:
                 extra += (" AND" if extra else " WHERE") + \
                     f" h.rowid IN (SELECT rowid FROM facets WHERE facet = ? AND value IN ({','.join('?' * len(values))}))"
@@ -764,7 +768,7 @@ class TantivySearch:
         if p.q:
             clauses.append((T.Occur.Must, self._text_query(p.q)))
         for f in FACETS:
-            values = getattr(p, f)
+            values = fvalues(p, f)
             if values:
                 alts = [T.Query.term_query(self.schema, f, v) for v in values]
                 fq = alts[0] if len(alts) == 1 else T.Query.boolean_query([(T.Occur.Should, a) for a in alts])
@@ -987,7 +991,7 @@ def main(argv=None) -> int:
     print("\n" + text)
     if args.report:
         args.report.write_text(text, "utf-8")
-    raw = [{"class": q.cls, "q": q.params.q, "filters": {f: getattr(q.params, f) for f in FACETS if getattr(q.params, f)},
+    raw = [{"class": q.cls, "q": q.params.q, "filters": {f: fvalues(q.params, f) for f in FACETS if fvalues(q.params, f)},
             "sort": q.params.sort, "note": q.note, "lemmas": sorted(q.lemmas),
             "results": {e: {"ms": round(s * 1000, 2), "total": t} for e, (s, t) in q.results.items()}}
            for q in queries]
