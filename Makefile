@@ -46,8 +46,13 @@ nginx:
 test: $(VENV)/.installed-test browser nginx
 	$(BIN)/python -m pytest -q
 
-bench: $(VENV)/.installed-test
-	$(BIN)/python bench/run.py --docs 10000
+$(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test,bench]'
+	touch $@ $(VENV)/.installed-test $(VENV)/.installed
+
+# first-asked queries on 10,000 items of ../shared/perf_corpus, against SQLite FTS5 and tantivy
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py --docs 10000 --corpus-source shared
 
 clean:
 	rm -rf $(VENV) index/gen-* index/CURRENT index/*.lock
