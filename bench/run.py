@@ -51,7 +51,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from indexer import morphology, store  # noqa: E402
 from indexer.morphology import WORD_RE, analyze  # noqa: E402
 from indexer.search import Archive, SearchParams, search  # noqa: E402
-from webapp.background import gunicorn  # noqa: E402
+from tests.background import gunicorn  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 SHARED_GEN = Path(os.environ.get("GEN_CORPUS_SCRIPT") or ROOT.parent / "shared" / "perf_corpus" / "gen_corpus.py")

@@ -14,7 +14,7 @@ from whoosh.qparser import AndGroup, QueryParser, plugins
 from whoosh.qparser.plugins import attach
 
 from . import vocab
-from .morphology import NewsAnalyzer, WORD_RE, pair_filter, word_lemmas
+from .morphology import WORD_RE, analyze, pair_filter, word_lemmas
 from .registry import EXTRACTED, FACETS
 from .whoosh_adapter import ExpandedTerms, candidates
 
@@ -86,7 +86,7 @@ canonical_facet_value = vocab.canonical
 
 
 def _position_groups(text: str, mode: str = "query") -> list[list[str]]:
-    tokens = [(t.pos, t.text) for t in NewsAnalyzer()(text, positions=True, mode=mode)]
+    tokens = analyze(text, mode)
     return [list(dict.fromkeys(term for _, term in grp)) for _, grp in groupby(tokens, key=lambda x: x[0])]
 
 

@@ -33,6 +33,9 @@ class Facet:
     in_answer: bool = True           # counted in every answer (month: only with one year chosen)
     from_date: bool = False          # derived from the date (year, month): not extracted from text
     under_value: Callable[[str], str | None] | None = None  # the page lists values under this (a place's region)
+    pattern: str | None = None       # what a filter value must look like (year: four digits)
+    by_value: bool = False           # listed by value, newest first (years), not by count
+    quoted: bool = False             # shown in «» (project names)
 
     def canonical_value(self, value: str) -> str:
         value = " ".join(value.split())
@@ -105,13 +108,14 @@ FACETS: tuple[Facet, ...] = (
     Facet("place", "places", "Населённый пункт, район", "town, village or district within the region",
           _place, _canonical_place, record_key="places", under_value=lambda v: _region_of_place(v)),
     Facet("project", "projects", "Партийный проект", "party project (any script or spelling)",
-          _project, _canonical_project, record_key="projects"),
+          _project, _canonical_project, record_key="projects", quoted=True),
     Facet("official", "officials", "Официальное лицо", "official, as «Имя Фамилия» (any case or alias)",
           _official, _canonical_official, record_key="officials"),
     Facet("year", "year", "Год", "year of the item's date, YYYY",
-          lambda f: [f.date[:4]] if f.date else [], from_date=True),
+          lambda f: [f.date[:4]] if f.date else [], from_date=True, pattern=r"^[0-9]{4}$", by_value=True),
     Facet("month", "month", "Месяц", "month of the item's date, YYYY-MM (counted when one year is chosen)",
-          lambda f: [f.date[:7]] if f.date else [], from_date=True, in_answer=False),
+          lambda f: [f.date[:7]] if f.date else [], from_date=True, in_answer=False,
+          pattern=r"^[0-9]{4}-[0-9]{2}$", by_value=True),
 )
 
 BY_NAME = {f.name: f for f in FACETS}

@@ -18,7 +18,7 @@ from .facets import Snapshot
 from .ranking import Ranker
 from .settings import Settings
 from .query import MAX_EXPANSION, QueryTooLarge, expand, parse
-from .registry import EXTRACTED, FILTERS, IN_ANSWER
+from .registry import BY_NAME, EXTRACTED, FILTERS, IN_ANSWER
 from .schema import split_values
 from .snippets import snippet
 
@@ -79,9 +79,12 @@ class SearchParams:
                                  "дата должна быть в виде ГГГГ-ММ-ДД")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise InvalidRequest("date_from must not be after date_to", "начальная дата позже конечной")
-        for y in self.values("year"):
-            if not re.fullmatch(r"[0-9]{4}", y):
-                raise InvalidRequest(f"year must be four digits, not {y!r}", "год — четыре цифры")
+        for name, values in self.filters.items():
+            f = BY_NAME[name]
+            for v in values:
+                if f.pattern and not re.fullmatch(f.pattern, v):
+                    raise InvalidRequest(f"{name} must match {f.pattern}, not {v!r}",
+                                         f"«{f.label}»: неверное значение {v[:40]!r}")
         return self
 
 

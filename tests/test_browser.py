@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from webapp.background import gunicorn
+from tests.background import gunicorn
 
 CHROMIUM = os.environ.get("NEWSARCHIVE_CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",

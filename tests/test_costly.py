@@ -149,7 +149,7 @@ def test_healthz_answers_while_clients_repeat_costly_queries(big):
     import urllib.parse
     import urllib.request
 
-    from webapp.background import gunicorn
+    from tests.background import gunicorn
 
     limit = 0.5
     q = urllib.parse.urlencode({"q": "id:[0TO] [аTOя] *а* *о* *е* *и* нетакогослова", "region": "Нет такого"})

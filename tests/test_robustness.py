@@ -17,7 +17,7 @@ from indexer.build import build
 from indexer.search import Archive, SearchParams, search
 
 from .conftest import ROOT, write_jsonl
-from webapp.background import gunicorn
+from tests.background import gunicorn
 
 sys.path.insert(0, str(ROOT / "bench"))
 

@@ -10,7 +10,7 @@ import urllib.request
 import pytest
 
 from webapp import gunicorn_defaults
-from webapp.background import gunicorn
+from tests.background import gunicorn
 
 
 @pytest.fixture(scope="module")

@@ -66,7 +66,7 @@ def _param(name, schema, description, repeat=False):
 SEARCH_PARAMS = [
     _param("q", {"type": "string", "maxLength": 1000}, "query; empty browses all. AND by default, "
            "\"phrases\", OR, NOT, field:value, prefix*"),
-    *[_param(f.name, {"type": "string", "pattern": "^[0-9]{4}$"} if f.name == "year" else {"type": "string"},
+    *[_param(f.name, {"type": "string", **({"pattern": f.pattern} if f.pattern else {})},
              f"{f.description}; repeat: OR", True) for f in FACETS],
     _param("date_from", {"type": "string", "format": "date"}, "from date, inclusive"),
     _param("date_to", {"type": "string", "format": "date"}, "to date, inclusive"),

@@ -103,9 +103,9 @@ def _chart(result: dict, p: SearchParams) -> dict | None:
                      for i, (lab, c, y) in enumerate(bars)]}
 
 
-def _hit_meta(hit: dict) -> list[tuple[str, str]]:
-    """(facet, value) of a hit's meta line, every extracted facet in the registry's order."""
-    return [(f.name, v) for f in EXTRACTED for v in hit.get(f.hit_key, [])]
+def _hit_meta(hit: dict) -> list[tuple[str, str, str]]:
+    """(facet, value, text) of a hit's meta line, every extracted facet in the registry's order."""
+    return [(f.name, v, f"«{v}»" if f.quoted else v) for f in EXTRACTED for v in hit.get(f.hit_key, [])]
 
 
 def doc_url(doc_id: str) -> str:
@@ -167,7 +167,7 @@ def index():
     facets = []
     for name, title in FACET_TITLES.items():
         values = result["facet_choices"].get(name, result["facets"][name])
-        if name == "year":
+        if facet(name).by_value:  # years: newest first
             values = sorted(values, key=lambda v: v["value"], reverse=True)
         shown = values[:FACET_SHOWN] + [v for v in values[FACET_SHOWN:] if v["value"] in selected[name]]
         shown_values = {v["value"] for v in shown}
