@@ -28,7 +28,22 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 # (Cf exists only below U+20000 and in the tags block U+E0000-E007F: no need to scan the rest)
 _FORMAT_CHARS = dict.fromkeys(i for i in [*range(0x20000), *range(0xE0000, 0xE0100)]
                               if unicodedata.category(chr(i)) == "Cf")
-_HAS_FORMAT = re.compile("[" + "".join(re.escape(chr(i)) for i in _FORMAT_CHARS) + "]")
+
+
+def _char_class(codepoints) -> str:
+    """A regex class of code points as ranges: a class of 163 single characters (some
+    astral) searched 5x slower, 60 us a text, most of reading a corpus."""
+    ranges: list[list[int]] = []
+    for c in sorted(codepoints):
+        if ranges and c == ranges[-1][1] + 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    return "[" + "".join(re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
+                         for a, b in ranges) + "]"
+
+
+_HAS_FORMAT = re.compile(_char_class(_FORMAT_CHARS))
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 _HTTP = re.compile(r"https?://[^\s]", re.IGNORECASE)
 _KIND = re.compile(r" \(|:| '")
