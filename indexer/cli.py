@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import store
 from .registry import EXTRACTED, FACETS
+from .settings import Settings
 
 def _index_dir(args) -> Path:
     return Path(args.index) if args.index else store.default_index_dir()
@@ -124,10 +125,12 @@ def cmd_serve(args) -> int:
         print(f"newsarchive serve: no index in {index_dir}/ (run `newsarchive index` first)", file=sys.stderr)
         return 2
     os.environ["NEWSARCHIVE_INDEX"] = str(index_dir.resolve())
+    settings = Settings.from_env()
     argv = [sys.executable, "-m", "gunicorn", "-c", "python:webapp.gunicorn_defaults",
-            "--bind", f"{args.host}:{args.port}"]
-    if args.workers:
-        argv += ["--workers", str(args.workers)]
+            "--bind", f"{args.host}:{args.port}", "--threads", str(settings.threads)]
+    workers = args.workers or settings.workers
+    if workers:
+        argv += ["--workers", str(workers)]
     argv.append("webapp:create_app()")
     if not _loopback(args.host) and not args.behind_proxy:
         print(f"newsarchive serve: warning: {args.host} is not a loopback address and no reverse proxy "

@@ -28,6 +28,8 @@ class Settings:
     export_limit: int = 10_000           # rows of one export
     lemma_cache: int = 20_000            # word forms a serving worker keeps analysed
     per_page: int = 20
+    workers: int | None = None           # gunicorn workers of `newsarchive serve` (None: cores + 1)
+    threads: int = 16                    # threads per worker (slow clients wait on threads)
 
     @classmethod
     def from_env(cls, environ=None) -> "Settings":
@@ -40,6 +42,8 @@ class Settings:
             postings_cache=_env(environ, "NEWSARCHIVE_POSTINGS_CACHE", d.postings_cache, int),
             export_limit=_env(environ, "NEWSARCHIVE_EXPORT_LIMIT", d.export_limit, int),
             lemma_cache=_env(environ, "NEWSARCHIVE_LEMMA_CACHE", d.lemma_cache, int),
+            workers=_env(environ, "NEWSARCHIVE_WORKERS", d.workers, int),
+            threads=_env(environ, "NEWSARCHIVE_THREADS", d.threads, int),
         )
 
     def but(self, **changes) -> "Settings":

@@ -32,11 +32,15 @@ class BuildLocked(RuntimeError):
 
 
 def default_index_dir() -> Path:
-    return Path(os.environ.get("NEWSARCHIVE_INDEX", "index"))
+    from .settings import Settings
+
+    return Settings.from_env().index_dir
 
 
 def default_corpus_paths() -> list[str]:
-    return [os.environ.get("NEWSARCHIVE_CORPUS", "corpus")]
+    from .settings import Settings
+
+    return list(Settings.from_env().corpus)
 
 
 def _read(path: Path) -> str | None:

@@ -1,10 +1,13 @@
-"""gunicorn settings for serving the archive (`newsarchive serve`, `gunicorn -c gunicorn.conf.py wsgi:app`)."""
-import multiprocessing
-import os
+"""gunicorn settings for serving the archive (`newsarchive serve`, `gunicorn -c gunicorn.conf.py wsgi:app`).
 
-bind = os.environ.get("NEWSARCHIVE_BIND", "127.0.0.1:8000")
+Constants only: `newsarchive serve` passes the bind address, workers and threads of
+indexer/settings.py (NEWSARCHIVE_WORKERS, NEWSARCHIVE_THREADS) on gunicorn's command
+line; run directly, gunicorn takes its own flags or GUNICORN_CMD_ARGS."""
+import multiprocessing
+
+bind = "127.0.0.1:8000"
 # searches are CPU-bound pure Python: one worker per core, plus one to cover I/O waits
-workers = int(os.environ.get("NEWSARCHIVE_WORKERS", multiprocessing.cpu_count() + 1))
+workers = multiprocessing.cpu_count() + 1
 # gthread (webapp/worker.py): a slow or idle client ties up one thread, not a whole worker;
 # sync workers serve one connection each, so a few slow clients took the site down.
 # Searches themselves run one at a time per worker (Archive.reading): the threads are
@@ -12,7 +15,7 @@ workers = int(os.environ.get("NEWSARCHIVE_WORKERS", multiprocessing.cpu_count() 
 # whole request head, 30 s for any later read or write, and the app's own 400 for a
 # request line over the bound the documented limits need.
 worker_class = "webapp.worker.ArchiveWorker"
-threads = int(os.environ.get("NEWSARCHIVE_THREADS", 16))
+threads = 16
 worker_connections = 200  # per worker; more waiting clients belong in the proxy's queue
 timeout = 30
 graceful_timeout = 10
