@@ -8,7 +8,7 @@ import tempfile
 
 from indexer.corpus import MAX_PROBLEMS_KEPT, ReadReport, read_corpus
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 RSS_LIMIT_MB = 500
 

@@ -9,7 +9,7 @@ from indexer import store
 from indexer.build import NothingToIndex, build
 from indexer.search import Archive, SearchParams, search
 
-from .conftest import ROOT, write_jsonl
+from .helpers import ROOT, write_jsonl
 
 ITEMS = [
     {"id": "a", "date": "2019-09-11", "text": "В Кызылорде аким области Куанышбек Искаков провел прием граждан."},

@@ -4,7 +4,7 @@ import json
 
 from indexer.corpus import ReadReport, read_corpus
 
-from .conftest import CORPUS
+from .helpers import CORPUS
 
 
 def test_bundled_corpus_reads_seed_and_dev_items():

@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 SITE = ROOT / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"

@@ -10,7 +10,7 @@ from indexer.extract.officials import find_officials
 from indexer.extract.projects import find_projects
 from indexer.extract.regions import find_regions
 
-from .conftest import ROOT, SHARED
+from .helpers import ROOT, SHARED
 
 
 def regions(text, date="2019-09-11", title=""):

@@ -35,7 +35,7 @@ def test_a_town_in_any_case_as_a_query_finds_its_items(tmp_path):
     from indexer.build import build
     from indexer.search import Archive, SearchParams, search
 
-    from .conftest import write_jsonl
+    from .helpers import write_jsonl
 
     items = [{"id": "s1", "date": "2020-06-01", "text": "В селе Саумалколь Айыртауского района открылся клуб."},
              {"id": "s2", "date": "2020-06-02", "text": "Жители Саумалколя получили подарки от партийцев."},

@@ -264,7 +264,7 @@ def test_filters_find_every_alias_of_a_person_and_every_name_of_a_region(tmp_pat
     from indexer.build import build
     from indexer.search import Archive, SearchParams, search
 
-    from .conftest import write_jsonl
+    from .helpers import write_jsonl
 
     items = [
         {"id": "p1", "date": "2020-02-01", "text": "Первый заместитель председателя партии Бауыржан Байбек провел совещание."},
@@ -376,7 +376,7 @@ def test_a_project_named_in_a_query_finds_it_under_any_of_its_names(tmp_path):
     from indexer.build import build
     from indexer.search import Archive, SearchParams, search
 
-    from .conftest import write_jsonl
+    from .helpers import write_jsonl
 
     items = [
         {"id": "k1", "date": "2020-03-05", "text": "Партийцы подвели итоги проекта «Будущее без барьеров» в школах."},

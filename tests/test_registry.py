@@ -9,7 +9,7 @@ import pytest
 
 from indexer.registry import EXTRACTED, FACETS, IN_ANSWER
 
-from .conftest import ROOT
+from .helpers import ROOT
 
 
 def test_every_facet_reaches_the_api_the_openapi_description_the_page_and_exports(client):

@@ -8,7 +8,7 @@ import pytest
 from indexer.build import build
 from webapp import create_app
 
-from .conftest import write_jsonl
+from .helpers import write_jsonl
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,7 @@ from indexer import store
 from indexer.build import build
 from indexer.search import Archive, SearchParams, search
 
-from .conftest import ROOT, write_jsonl
+from .helpers import ROOT, write_jsonl
 from tests.background import gunicorn
 
 sys.path.insert(0, str(ROOT / "bench"))

@@ -136,7 +136,7 @@ def test_snippets_escape_text_and_mark_only_matches(tmp_path):
     from indexer.build import build
     from indexer.search import Archive
 
-    from .conftest import write_jsonl
+    from .helpers import write_jsonl
 
     write_jsonl(tmp_path / "x.jsonl", [{"id": "x1", "date": "2020-01-01",
                                          "text": 'В Караганде <script>alert("x")</script> & прошел прием граждан.'}])
@@ -162,7 +162,7 @@ def test_phrases_of_common_words_use_pair_terms_and_stay_exact(tmp_path):
     from indexer.query import parse
     from indexer.search import Archive
 
-    from .conftest import write_jsonl
+    from .helpers import write_jsonl
 
     texts = ["Аким области принял участие в форуме молодежи.",     # the phrase
              "В форуме молодежи участие принял аким области.",      # same words, other order
