@@ -100,7 +100,7 @@ def _is_office(ws: list[Word], k: int) -> bool:
     if f.startswith(GENERIC_HEADS):
         for w in after.split()[:4]:
             if w.startswith(PARTY_OR_STATE):
-                return True  # «председатель Западно-Казахстанского филиала общественного объединения …»
+                return True  # «председатель областного филиала общественного объединения …»: a party body first
             if _is_private_body(w):
                 return False
     return True
@@ -170,7 +170,7 @@ def _heads_next_name(ws: list[Word], k: int, text: str) -> bool:
 
 
 def _complement_of_private_role(ws: list[Word], k: int, text: str) -> bool:
-    """`пресс-секретарь первого главы государства`: the office (a genitive) belongs to
+    """`пресс-секретарь главы государства`: the office (a genitive) belongs to
     someone else; `сообщила журналистам секретарь партии` is the person's own."""
     if parses(ws[k].folded)[0].tag.case != "gent":
         return False

@@ -221,7 +221,7 @@ def _oblast_follows(ws: list[Word], i: int) -> bool:
         if f.startswith(("област", "облыс")):
             return True
         if f in ("и", "а", "также") or (f.endswith(ADJ_ENDINGS) and "ск" in f[-7:]):
-            continue  # «Кызылординскую и Павлодарскую области»
+            continue  # «Актюбинскую и Атыраускую области»
         return False
     return False
 
