@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from . import vocab
+
 
 @dataclass
 class Found:
@@ -44,8 +46,8 @@ class Facet:
         return self.canonical(value) or value
 
 
-# --- extractors and canonicalisers (imported late: extraction imports the corpus reader,
-# which imports this registry) ---------------------------------------------------------
+# --- extractors (imported late: extraction imports the corpus reader, which imports this
+# registry); the canonicalisers are indexer/vocab.py's
 
 def _region(f: Found) -> list[str]:
     from .extract.officials import akim_regions
@@ -72,45 +74,15 @@ def _place(f: Found) -> list[str]:
     return find_places(f.rec.title, f.rec.text, f.date, f.values.get("region", []))
 
 
-def _canonical_region(v: str) -> str | None:
-    from .extract.regions import canonical_region
-
-    return canonical_region(v)
-
-
-def _canonical_project(v: str) -> str | None:
-    from .extract.projects import canonical_project
-
-    return canonical_project(v)
-
-
-def _canonical_official(v: str) -> str | None:
-    from .extract.officials import canonical_official
-
-    return canonical_official(v)
-
-
-def _region_of_place(v: str) -> str | None:
-    from .extract.places import region_of
-
-    return region_of(v)
-
-
-def _canonical_place(v: str) -> str | None:
-    from .extract.places import canonical_place
-
-    return canonical_place(v)
-
-
 FACETS: tuple[Facet, ...] = (
     Facet("region", "region", "Регион", "region or city of republican significance (any name, case, script)",
-          _region, _canonical_region, record_key="region"),
+          _region, vocab.canonical_region, record_key="region"),
     Facet("place", "places", "Населённый пункт, район", "town, village or district within the region",
-          _place, _canonical_place, record_key="places", under_value=lambda v: _region_of_place(v)),
+          _place, vocab.canonical_place, record_key="places", under_value=vocab.region_of_place),
     Facet("project", "projects", "Партийный проект", "party project (any script or spelling)",
-          _project, _canonical_project, record_key="projects", quoted=True),
+          _project, vocab.canonical_project, record_key="projects", quoted=True),
     Facet("official", "officials", "Официальное лицо", "official, as «Имя Фамилия» (any case or alias)",
-          _official, _canonical_official, record_key="officials"),
+          _official, vocab.canonical_official, record_key="officials"),
     Facet("year", "year", "Год", "year of the item's date, YYYY",
           lambda f: [f.date[:4]] if f.date else [], from_date=True, pattern=r"^[0-9]{4}$", by_value=True),
     Facet("month", "month", "Месяц", "month of the item's date, YYYY-MM (counted when one year is chosen)",

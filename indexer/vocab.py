@@ -1,7 +1,8 @@
 """The archive's names and their aliases, for whoever must read a value a user wrote: the
-facet filters, the query parser (`region:Нур-Султан`, a place word, a quoted project) and
-the registry's canonicalisers. The tables themselves are the extractors' (built from
-indexer/data/), so what a filter accepts is exactly what extraction emits."""
+facet filters (through the registry's canonicalisers), the query parser (`region:Нур-Султан`,
+a place word, a quoted project). The tables themselves are the extractors' (built from
+indexer/data/), so what a filter accepts is exactly what extraction emits; they are
+imported when first asked (extraction imports the corpus reader, which imports the registry)."""
 from __future__ import annotations
 
 
@@ -13,22 +14,45 @@ def canonical(facet_name: str, value: str) -> str:
     return BY_NAME[facet_name].canonical_value(value) if facet_name in BY_NAME else value
 
 
+def canonical_region(value: str) -> str | None:
+    from .extract.regions import canonical_region as f
+    return f(value)
+
+
+def canonical_project(value: str) -> str | None:
+    from .extract.projects import canonical_project as f
+    return f(value)
+
+
+def canonical_official(value: str) -> str | None:
+    from .extract.officials import canonical_official as f
+    return f(value)
+
+
+def canonical_place(value: str) -> str | None:
+    from .extract.places import canonical_place as f
+    return f(value)
+
+
+def region_of_place(value: str) -> str | None:
+    """The region of a place value (the page lists places under their regions)."""
+    from .extract.places import region_of as f
+    return f(value)
+
+
 def region_named_by(word: str) -> str | None:
     """The region one query word names (`Нур-Султан`, `ВКО`), or None."""
-    from .extract.regions import region_named_by as named
-
-    return named(word)
-
-
-def project_named_by(text: str) -> str | None:
-    """The known project a phrase names in any script, spelling or language, or None."""
-    from .extract.projects import project_named_by as named
-
-    return named(text)
+    from .extract.regions import region_named_by as f
+    return f(word)
 
 
 def place_named_by(word: str) -> str | None:
     """The town, village or district one query word names in any case, or None."""
-    from .extract.places import place_named_by as named
+    from .extract.places import place_named_by as f
+    return f(word)
 
-    return named(word)
+
+def project_named_by(text: str) -> str | None:
+    """The known project a phrase names in any script, spelling or language, or None."""
+    from .extract.projects import project_named_by as f
+    return f(text)

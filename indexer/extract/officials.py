@@ -13,7 +13,7 @@ from functools import lru_cache
 from ..gazetteer import gazetteer, load_json, official_name_forms
 from ..morphology import morph, surname_lemma
 from ..textnorm import norm_label, ru_fold
-from .tokens import Word, parses, pos_of, words
+from .tokens import PATRONYMIC_ENDINGS, Word, capitalise, parses, pos_of, words
 
 OFFICE_WORDS = (
     "аким", "председател", "заместител", "депутат", "руководител", "министр", "вице-министр",
@@ -247,10 +247,6 @@ def _nominative(parse, gender=None) -> str | None:
     return form.word if form else None
 
 
-def _cap(word: str) -> str:
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
-
-
 _CONSONANT_CASE = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем"),
                    "loct": ("е",), "nomn": ()}
 
@@ -303,7 +299,7 @@ def _unknown_person(a: Word, b: Word, strong: bool = False) -> str | None:
             last = _kazakh_surname(b, p.tag.case)
             first = _nominative(p)
             if last and first:
-                name = f"{_cap(first)} {_cap(last)}"
+                name = f"{capitalise(first)} {capitalise(last)}"
         else:
             name = _first_name_from_surname(a, b)
     return name.replace("ё", "е").replace("Ё", "Е") if name else None
@@ -315,14 +311,14 @@ def _kazakh_male_in_y(a: Word, b: Word) -> str | None:
     if not a.folded.endswith("ы") or morph().word_is_known(a.folded):
         return None
     last = surname_lemma(b.folded)
-    return f"{_cap(a.folded)} {_cap(last)}" if last else None
+    return f"{capitalise(a.folded)} {capitalise(last)}" if last else None
 
 
 def _first_name_from_surname(a: Word, b: Word) -> str | None:
     """A first name pymorphy3 does not tag (Канат, Мади, Абылай, Рухолла) before a surname it
     does: the surname's case tells how to undo the first name's ending."""
     if b.folded.endswith(("улы", "ұлы", "кызы", "қызы")):
-        return f"{_cap(a.folded)} {_cap(b.folded)}"
+        return f"{capitalise(a.folded)} {capitalise(b.folded)}"
     surnames = [q for q in parses(b.folded) if "Surn" in q.tag and q.tag.number != "plur"]
     if not surnames:
         return _by_surname_shape(a, b)
@@ -332,7 +328,7 @@ def _first_name_from_surname(a: Word, b: Word) -> str | None:
         first = a.folded
     else:
         first = _kazakh_surname(a, q.tag.case)  # the same consonant declension: Каната -> Канат
-    return f"{_cap(first)} {_cap(last)}" if first and last else None
+    return f"{capitalise(first)} {capitalise(last)}" if first and last else None
 
 
 _SHAPE_CASE = {"": "nomn", "у": "datv", "ым": "ablt", "ом": "ablt", "е": "loct"}
@@ -348,14 +344,14 @@ def _by_surname_shape(a: Word, b: Word) -> str | None:
     consonant_first = a.folded[-1:] not in "аеиоуыэюяь"
     if suffix in ("а", "ой", "ою"):
         if consonant_first:  # Жанар Ахметова, Жанар Ахметовой: a woman's name does not inflect
-            return f"{_cap(a.folded)} {_cap(lemma + 'а')}"
+            return f"{capitalise(a.folded)} {capitalise(lemma + 'а')}"
         first = _kazakh_surname(a, "gent") if suffix == "а" else None
-        return f"{_cap(first)} {_cap(lemma)}" if first else None
+        return f"{capitalise(first)} {capitalise(lemma)}" if first else None
     case = _SHAPE_CASE.get(suffix)
     if case is None:
         return None
     first = a.folded if case == "nomn" else _kazakh_surname(a, case)
-    return f"{_cap(first)} {_cap(lemma)}" if first else None
+    return f"{capitalise(first)} {capitalise(lemma)}" if first else None
 
 
 def _surname_first(a: Word, b: Word, patronymic_after: bool) -> bool:
@@ -378,7 +374,7 @@ def _as_her_name(name: str, a: Word, b: Word, ws: list[Word], j: int) -> str:
         tag = parses(w.folded)[0].tag
         if tag.POS == "VERB":
             if tag.gender == "femn":
-                return f"{_cap(a.folded)} {_cap(b.folded)}"
+                return f"{capitalise(a.folded)} {capitalise(b.folded)}"
             break
     return name
 
@@ -394,7 +390,7 @@ def _unknown_person_raw(a: Word, b: Word) -> str | None:
             if p.tag.case == q.tag.case and p.tag.gender == q.tag.gender:
                 first, last = _nominative(p), _nominative(q, q.tag.gender)
                 if first and last:
-                    return f"{_cap(first)} {_cap(last)}"
+                    return f"{capitalise(first)} {capitalise(last)}"
     # 2. the surname alone tells the gender (Kazakh first names often do not inflect: Жанар Ахметовой)
     if surnames and len({q.tag.gender for q in surnames}) == 1:
         q = surnames[0]
@@ -402,7 +398,7 @@ def _unknown_person_raw(a: Word, b: Word) -> str | None:
         first = _nominative(p) if p else a.text.lower()
         last = _nominative(q, q.tag.gender)
         if first and last:
-            return f"{_cap(first)} {_cap(last)}"
+            return f"{capitalise(first)} {capitalise(last)}"
     # 3. a surname pymorphy3 does not know, undone by the pattern of -ов/-ев/-ин surnames
     p = names[0]
     low = b.text.lower()
@@ -411,12 +407,11 @@ def _unknown_person_raw(a: Word, b: Word) -> str | None:
         last = _surname_nominative(low, p.tag.case, p.tag.gender == "femn")
         first = _nominative(p)
         if last and first:
-            return f"{_cap(first)} {_cap(last)}"
+            return f"{capitalise(first)} {capitalise(last)}"
     return None
 
 
 _OPEN_QUOTES = ("«", '"', "“", "„", "'")
-_PATRONYMIC = ("вич", "вича", "вичу", "вичем", "виче", "вна", "вны", "вне", "вну", "вной", "вною")
 
 
 def find_officials(text: str) -> list[str]:
@@ -450,7 +445,7 @@ def find_officials(text: str) -> list[str]:
             i += 1
             continue
         j = i + 1
-        if ws[j].folded.endswith(_PATRONYMIC) and j + 1 < len(ws) and ws[j + 1].cap \
+        if ws[j].folded.endswith(PATRONYMIC_ENDINGS) and j + 1 < len(ws) and ws[j + 1].cap \
                 and ws[j + 1].sentence == a.sentence:
             j += 1  # Нурсултана Абишевича Назарбаева
         b = ws[j]
@@ -471,7 +466,7 @@ def find_officials(text: str) -> list[str]:
                     name = None
             elif a.cap:
                 cue = _office_cue(ws, i, j, text, stop=last_name)
-                patronymic_after = j + 1 < len(ws) and ws[j + 1].folded.endswith(_PATRONYMIC)
+                patronymic_after = j + 1 < len(ws) and ws[j + 1].folded.endswith(PATRONYMIC_ENDINGS)
                 first, last = (b, a) if _surname_first(a, b, patronymic_after) else (a, b)
                 candidate = _unknown_person(first, last, strong=bool(cue or in_list))
                 if candidate:

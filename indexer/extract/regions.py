@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..gazetteer import decline, load_json
 from ..morphology import morph, surname_lemma
 from ..textnorm import norm_label, phrase_key, ru_fold
-from .tokens import ADJ_ENDINGS, SENTENCE_END, Word, adjective_of, parses, words
+from .tokens import ADJ_ENDINGS, PATRONYMIC_ENDINGS, SENTENCE_END, Word, adjective_of, capitalise, parses, words
 
 CANONICAL = [
     "Акмолинская область", "Актюбинская область", "Алматинская область", "Атырауская область",
@@ -98,7 +98,7 @@ def tables() -> Tables:
     for d in data["districts"]:
         t.district_adj.extend((stem, d["region"]) for stem in d["adj"])
         for stem in d["adj"]:
-            t.unit_of_stem[("district", stem)] = _cap(stem + "ий") + " район"
+            t.unit_of_stem[("district", stem)] = capitalise(stem + "ий") + " район"
     for d in data["district_names"]:
         for n in d["names"]:
             t.district_names[ru_fold(n)] = d["region"]
@@ -158,10 +158,6 @@ def _add_admin_units(t: Tables, data: dict) -> None:
             t.town_adj.extend((stem, town["region"]) for stem in town.get("adj", []))
             for stem in town.get("adj", []):
                 t.unit_of_stem.setdefault(("town", stem), town["name"])
-
-
-def _cap(word: str) -> str:
-    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
 
 
 def canonical_region(value: str) -> str | None:
@@ -226,8 +222,7 @@ def _oblast_follows(ws: list[Word], i: int) -> bool:
     return False
 
 
-_PATRONYMIC_ENDINGS = ("вич", "вича", "вичу", "вичем", "виче", "вна", "вны", "вне", "вну", "вной",
-                       "улы", "ұлы", "кызы", "қызы")
+_PATRONYMIC_ENDINGS = PATRONYMIC_ENDINGS + ("улы", "ұлы", "кызы", "қызы")
 
 
 def _looks_like_surname(w: Word) -> bool:

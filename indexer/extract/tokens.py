@@ -74,3 +74,13 @@ ADJ_ENDINGS = ("ий", "ый", "ая", "ое", "ой", "ого", "ому", "ым
 def adjective_of(folded: str, stem: str) -> bool:
     """`кызылординской` is an adjective form of the stem `кызылординск`."""
     return folded.startswith(stem) and folded[len(stem):] in ADJ_ENDINGS
+
+
+def capitalise(word: str) -> str:
+    """`касым-жомарт` -> `Касым-Жомарт`: every part of a hyphenated name."""
+    return "-".join(part[:1].upper() + part[1:] for part in word.split("-"))
+
+
+# Russian patronymics in their case forms (Абишевича, Маратовну); Kazakh -улы/-кызы are
+# surnames of their own and live in the extractors that treat them so
+PATRONYMIC_ENDINGS = ("вич", "вича", "вичу", "вичем", "виче", "вна", "вны", "вне", "вну", "вной", "вною")
