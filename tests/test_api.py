@@ -168,3 +168,18 @@ def test_a_workers_lemma_cache_stays_bounded_whatever_users_type(bundled_index):
         assert morphology.cache_info().currsize <= 300
     finally:
         morphology.limit_cache(morphology.SERVE_CACHE_SIZE)
+
+
+def test_the_name_tables_are_built_when_the_app_is_created_not_on_a_first_request(tmp_path):
+    """gunicorn preloads the app and then forks: tables built here are shared by every worker."""
+    import subprocess
+    import sys
+
+    from .helpers import ROOT
+
+    code = ("from webapp import create_app; create_app({'INDEX_DIR': %r}); "
+            "from indexer.extract import regions, projects, officials; "
+            "print(regions.tables.cache_info().currsize, projects._tables.cache_info().currsize, "
+            "officials._tables.cache_info().currsize)" % str(tmp_path / "none"))
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["1", "1", "1"]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from indexer import morphology
+from indexer import morphology, vocab
 from indexer.search import Archive
 from indexer.settings import Settings
 
@@ -31,6 +31,9 @@ def create_app(config: dict | None = None) -> Flask:
                        lemma_cache=app.config["LEMMA_CACHE"])
     # a worker analyses only queries and the hits it snippets: keep its cache small
     morphology.limit_cache(settings.lemma_cache)
+    # the name tables (places, projects, officials) built here, before gunicorn forks the
+    # workers (preload_app): shared, and not on a user's first request
+    vocab.warm()
     app.json.ensure_ascii = False
     # one Archive (one open searcher, reopened when the index changes) per worker process
     app.extensions["archive"] = archive = Archive(settings.index_dir, settings)
