@@ -183,3 +183,10 @@ def test_the_name_tables_are_built_when_the_app_is_created_not_on_a_first_reques
             "officials._tables.cache_info().currsize)" % str(tmp_path / "none"))
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True).stdout
     assert out.split() == ["1", "1", "1"]
+
+
+def test_month_filter_takes_a_year_and_month_and_refuses_anything_else(client):
+    r = client.get("/api/search", query_string={"month": "2019-04"}).get_json()
+    assert r["total"] >= 1 and all(h["date"].startswith("2019-04") for h in r["hits"])
+    bad = client.get("/api/search", query_string={"month": "сентябрь"})
+    assert bad.status_code == 400 and "month" in bad.get_json()["error"]

@@ -388,3 +388,12 @@ def test_a_project_named_in_a_query_finds_it_under_any_of_its_names(tmp_path):
     for q in ('"Кедергісіз келешек"', '"Будущее без барьеров"', '"Kedergisiz keleshek"'):
         hits = sorted(h["id"] for h in search(archive, SearchParams(q=q))["hits"])
         assert hits == ["k1", "k2"], q
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Жители села у канала, что в Западном Казахстане, просят провести воду.", ["Западно-Казахстанская область"]),
+    ("Волонтеры Восточного Казахстана собрали теплые вещи.", ["Восточно-Казахстанская область"]),
+    ("Делегация северной столицы приехала на форум.", ["Астана"]),
+])
+def test_regions_named_by_a_phrase(text, expected):
+    assert region(text, "2021-05-01") == expected
