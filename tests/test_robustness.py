@@ -28,7 +28,9 @@ NASTY = ["", " ", "AND", "OR", "NOT", "*", "?", "field:", "region:", ":", '"', '
          "прием граждан", "Кызылорда", "Құтты мекен", "Нур-Султан", "-1", "0", "1", "100", "101",
          "99999999999999999999", "2019-02-30", "2019-13-01", "2020-01-01", "1e9", "NaN", "\x00", "\u202e",
          "date:[2019 TO", "year:abc", "id:*", "a" * 300, "<mark>", "&amp;", "%", "%zz", "провел*", "*ов"]
-PARAMS = ["q", "region", "project", "official", "year", "date_from", "date_to", "sort", "page", "per_page"]
+from indexer.registry import FILTERS  # noqa: E402  (every facet of the registry is a parameter)
+
+PARAMS = ["q", *FILTERS, "date_from", "date_to", "sort", "page", "per_page"]
 values = st.one_of(st.sampled_from(NASTY), st.text(max_size=60), st.text(alphabet="()\"*:~^[]{} ANDORTа-я", max_size=30))
 requests = st.lists(st.tuples(st.sampled_from(PARAMS + ["junk"]), values), max_size=8)
 ENDPOINTS = ["/api/search", "/", "/api/search.jsonl", "/api/search.csv"]
