@@ -1,7 +1,8 @@
 """Reads corpus files into records; a bad record is reported with file:line and skipped.
 
 Formats (SPEC "Corpus input"): JSON Lines (`.jsonl`, `.jsonl.gz`), one object a line;
-plain text (`.txt`), one document a non-empty line with id `<stem>-<line>`.
+plain text (`.txt`), one document a non-empty line with id `<stem>-<line>`; saved pages,
+WARC and feeds through indexer/importers (position: entry or WARC record number).
 """
 from __future__ import annotations
 
@@ -17,7 +18,11 @@ from typing import Iterable, Iterator
 
 from .registry import EXTRACTED
 
-SUFFIXES = (".jsonl", ".jsonl.gz", ".txt")
+LINE_SUFFIXES = (".jsonl", ".jsonl.gz", ".txt")
+HTML_SUFFIXES = (".html", ".htm")
+WARC_SUFFIXES = (".warc", ".warc.gz")
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
+SUFFIXES = LINE_SUFFIXES + HTML_SUFFIXES + WARC_SUFFIXES + FEED_SUFFIXES
 MAX_LINE_BYTES = 2_000_000  # a record larger than this is a broken file, not news
 MAX_PROBLEMS_KEPT = 1_000   # problems kept with file:line; any beyond are only counted
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -119,12 +124,19 @@ def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.name.endswith(SUFFIXES)))
+            out.extend(sorted((f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(SUFFIXES)),
+                              key=_read_order))
         elif p.is_file():
             out.append(p)
         else:
             raise FileNotFoundError(f"corpus path not found: {p}")
     return out
+
+
+def _read_order(path: Path) -> tuple[int, Path]:
+    """Feeds after pages in a folder: of one article seen twice the first read is kept, and
+    a page has the full text where a feed often has a summary."""
+    return (1 if path.name.lower().endswith(FEED_SUFFIXES) else 0, path)
 
 
 def valid_date(value) -> str | None:
@@ -230,7 +242,25 @@ def _decode(raw: bytes | None) -> str:
         raise ValueError(f"bad encoding: not UTF-8 at byte {exc.start}") from None
 
 
+def _read_imported(path: Path, report: ReadReport) -> Iterator[Record]:
+    from .importers import feeds, html, warc
+
+    name = path.name.lower()
+    reader = (html.read_html if name.endswith(HTML_SUFFIXES) else
+              warc.read_warc if name.endswith(WARC_SUFFIXES) else feeds.read_feed)
+    for pos, item in reader(path):
+        try:
+            if isinstance(item, ValueError):
+                raise item
+            yield _record_from_obj(item, f"{path}:{pos}")
+        except ValueError as exc:
+            report.add(Problem(str(path), pos, str(exc)))
+
+
 def read_file(path: Path, report: ReadReport) -> Iterator[Record]:
+    if not path.name.lower().endswith(LINE_SUFFIXES):
+        yield from _read_imported(path, report)
+        return
     is_txt = path.name.endswith(".txt")
     stem = path.name.removesuffix(".txt")
     for lineno, raw in _lines(path, report):
