@@ -124,19 +124,18 @@ def corpus_files(paths: Iterable[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted((f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(SUFFIXES)),
-                              key=_read_order))
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.name.lower().endswith(SUFFIXES)))
         elif p.is_file():
             out.append(p)
         else:
             raise FileNotFoundError(f"corpus path not found: {p}")
-    return out
+    return sorted(out, key=_is_feed)  # stable: otherwise in the order given
 
 
-def _read_order(path: Path) -> tuple[int, Path]:
-    """Feeds after pages in a folder: of one article seen twice the first read is kept, and
-    a page has the full text where a feed often has a summary."""
-    return (1 if path.name.lower().endswith(FEED_SUFFIXES) else 0, path)
+def _is_feed(path: Path) -> bool:
+    """Feeds are read last: of one article seen twice the first read is kept, and a page
+    has the full text where a feed often has a summary."""
+    return path.name.lower().endswith(FEED_SUFFIXES)
 
 
 def valid_date(value) -> str | None:

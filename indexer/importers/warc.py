@@ -66,6 +66,8 @@ def read_warc(path: Path) -> Iterator[tuple[int, dict | ItemError]]:
                     continue
                 try:
                     raw = read_limited(record.content_stream())
+                    if getattr(record.raw_stream, "limit", 0) > 0:  # the file ends inside it
+                        raise ItemError("unreadable archive: truncated record, rest skipped")
                     items = list(page_items(raw, uri, _charset(record), has_page=pages.__contains__))
                 except ItemError as exc:
                     yield n, ItemError(f"{exc} ({uri[:200]})")
