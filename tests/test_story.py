@@ -60,3 +60,13 @@ def test_similar_items_share_the_story_on_the_dev_set(archive):
             ok += 1
     assert cases >= 3, "the dev set should have items sharing an official and a project"
     assert ok / cases >= 0.8, f"{ok} of {cases}"
+
+
+def test_cli_since_lists_newer_items_newest_first(bundled_index, capsys):
+    from indexer.cli import main
+
+    assert main(["search", "--index", str(bundled_index), "--since", "2021-01-01", "--json"]) == 0
+    hits = json.loads(capsys.readouterr().out)["hits"]
+    dates = [h["date"] for h in hits]
+    assert hits and all(d >= "2021-01-01" for d in dates) and dates == sorted(dates, reverse=True)
+    assert main(["search", "--index", str(bundled_index), "--since", "вчера"]) == 2
