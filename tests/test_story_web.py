@@ -68,3 +68,13 @@ def test_control_characters_in_records_do_not_break_the_feed(tmp_path):
     r = client.get("/feed?q=" + quote("ремонт"))
     entry = ET.fromstring(r.data).find(A + "entry")
     assert "<b>&" in entry.find(A + "title").text and "]]>" in entry.find(A + "summary").text
+
+
+def test_entity_pages_redirect_aliases_and_name_near_values(client):
+    r = client.get("/region/" + quote("Нур-Султан"))
+    assert r.status_code == 308 and r.headers["Location"] == "/region/" + quote("Астана", safe="")
+    html = client.get(r.headers["Location"]).get_data(as_text=True)
+    assert "<svg" in html and "month=" in html and "<h1>Астана</h1>" in html
+    r = client.get("/official/" + quote("Куанышбек Искаковв"))
+    assert r.status_code == 404 and "Куанышбек Искаков" in r.get_data(as_text=True)
+    assert client.get("/place/" + "ж" * 500).status_code == 400

@@ -51,3 +51,38 @@ def api_similar(doc_id: str):
     if s is None:
         return json_error(404, f"no document with id {doc_id!r}")
     return jsonify(s)
+
+
+def _entity_url(kind: str, value: str, api: bool = False) -> str:
+    return ("/api/" if api else "/") + kind + "/" + quote(value, safe="")
+
+
+@bp.get(f"/<{KIND_RULE}:kind>/<path:name>")
+def entity_page(kind: str, name: str):
+    from flask import render_template, url_for
+
+    from indexer.registry import BY_NAME
+
+    from .pages import doc_url
+
+    clean = _clean(name)
+    if not clean:
+        return render_template("error.html", message=f"Имя — от 1 до {MAX_NAME_CHARS} печатных знаков."), 400
+    value = canonical(kind, clean)
+    if value != name:
+        return redirect(_entity_url(kind, value), 308)
+    e = entity(_archive(), kind, value)
+    if e is None:
+        return render_template("entity_missing.html", value=value, near=nearest(_archive(), kind, value),
+                               url=lambda v: _entity_url(kind, v)), 404
+    top = max((m["count"] for m in e["timeline"]), default=1) or 1
+    width = max(4, min(24, 720 // max(1, len(e["timeline"]))))
+    bars = [{**m, "x": i * width, "h": round(100 * m["count"] / top),
+             "url": url_for("pages.index", **{kind: value, "month": m["month"]})}
+            for i, m in enumerate(e["timeline"])]
+    return render_template(
+        "entity.html", e=e, bars=bars, bar_width=width, width=width * len(bars),
+        related=[(n, BY_NAME[n].label, vs) for n, vs in e["related"].items()],
+        combined=lambda n, v: url_for("pages.index", **({kind: value, n: [value, v]} if n == kind else {kind: value, n: v})),
+        doc_url=doc_url, all_url=url_for("pages.index", **{kind: value, "sort": "date_desc"}),
+        feed_url=url_for("feeds.feed", **{kind: value}))
