@@ -78,3 +78,9 @@ def test_entity_pages_redirect_aliases_and_name_near_values(client):
     r = client.get("/official/" + quote("Куанышбек Искаковв"))
     assert r.status_code == 404 and "Куанышбек Искаков" in r.get_data(as_text=True)
     assert client.get("/place/" + "ж" * 500).status_code == 400
+
+
+def test_the_item_page_links_its_entities_and_similar_items(client):
+    html = client.get("/doc/dev-024").get_data(as_text=True)
+    assert "Похожие материалы" in html and "общие: " in html
+    assert 'href="/official/' in html or 'href="/project/' in html

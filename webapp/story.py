@@ -53,7 +53,7 @@ def api_similar(doc_id: str):
     return jsonify(s)
 
 
-def _entity_url(kind: str, value: str, api: bool = False) -> str:
+def entity_url(kind: str, value: str, api: bool = False) -> str:
     return ("/api/" if api else "/") + kind + "/" + quote(value, safe="")
 
 
@@ -70,11 +70,11 @@ def entity_page(kind: str, name: str):
         return render_template("error.html", message=f"Имя — от 1 до {MAX_NAME_CHARS} печатных знаков."), 400
     value = canonical(kind, clean)
     if value != name:
-        return redirect(_entity_url(kind, value), 308)
+        return redirect(entity_url(kind, value), 308)
     e = entity(_archive(), kind, value)
     if e is None:
         return render_template("entity_missing.html", value=value, near=nearest(_archive(), kind, value),
-                               url=lambda v: _entity_url(kind, v)), 404
+                               url=lambda v: entity_url(kind, v)), 404
     top = max((m["count"] for m in e["timeline"]), default=1) or 1
     width = max(4, min(24, 720 // max(1, len(e["timeline"]))))
     bars = [{**m, "x": i * width, "h": round(100 * m["count"] / top),
