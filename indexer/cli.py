@@ -52,8 +52,10 @@ def _print_problems(report) -> None:
 def _params(args):
     from .search import SearchParams
 
+    date_from = max(d for d in (args.date_from, args.since) if d) if (args.date_from or args.since) else None
+    sort = args.sort or ("date_desc" if args.since else "relevance")
     return SearchParams(q=args.query, filters={f.name: getattr(args, f.name) or [] for f in FACETS},
-                        date_from=args.date_from, date_to=args.date_to, sort=args.sort,
+                        date_from=date_from, date_to=args.date_to, sort=sort,
                         page=args.page, per_page=args.per_page)
 
 
@@ -172,7 +174,9 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument(f"--{f.name}", action="append", help=f"filter: {f.description} (repeatable: OR)")
     p.add_argument("--from", dest="date_from", help="from date YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="to date YYYY-MM-DD")
-    p.add_argument("--sort", default="relevance", choices=SORTS)
+    p.add_argument("--since", help="items dated on or after YYYY-MM-DD, newest first unless --sort "
+                   "is given (for alert scripts)")
+    p.add_argument("--sort", default=None, choices=SORTS, help="default relevance (date_desc with --since)")
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--per-page", type=int, default=DEFAULT_PER_PAGE)
     p.add_argument("--json", action="store_true", help="SPEC's JSON answer")

@@ -105,8 +105,20 @@ def test_accessibility_of_search_and_item_pages(server, browser):
     ctx = browser.new_context(bypass_csp=True)  # to inject axe-core; the app's own CSP stays on
     page = ctx.new_page()
     axe = Axe()
-    for url in ["/", "/?q=прием+граждан&region=Кызылординская+область", "/?q=xyzzyq", "/doc/dev-024"]:
+    for url in ["/", "/?q=прием+граждан&region=Кызылординская+область", "/?q=xyzzyq", "/doc/dev-024",
+                "/project/Qutty meken", "/official/Куанышбек Искаков", "/official/Иванов Иван"]:
         page.goto(server + url)
         results = axe.run(page)
         assert results.violations_count == 0, results.generate_report()
+    ctx.close()
+
+
+def test_entity_page_without_javascript(server, browser):
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server + "/project/" + "Құтты мекен")  # an alias: redirected to the canonical page
+    assert page.locator("h1").inner_text() == "Qutty meken"
+    with page.expect_navigation():
+        page.locator("figure.chart svg a").first.click()
+    assert "month=" in page.url and total_on(page) > 0
     ctx.close()

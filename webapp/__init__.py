@@ -39,10 +39,12 @@ def create_app(config: dict | None = None) -> Flask:
     app.extensions["archive"] = archive = Archive(settings.index_dir, settings)
     atexit.register(archive.close)  # the worker's open searcher and files, when it exits
 
-    from . import api, errors, pages, security
+    from . import api, errors, feeds, pages, security, story
 
     app.register_blueprint(api.bp)
     app.register_blueprint(pages.bp)
+    app.register_blueprint(story.bp)
+    app.register_blueprint(feeds.bp)
     errors.init_app(app)
     security.init_app(app)
     return app

@@ -50,6 +50,19 @@ DOCUMENT = {
         **{f.hit_key: _STR_LIST for f in EXTRACTED},
     },
 }
+_COUNTED = {"type": "array", "items": {"type": "object", "required": ["value", "count"]}}
+ENTITY = {"type": "object", "required": ["kind", "value", "total", "first", "last", "undated", "timeline", "related", "latest"],
+          "properties": {"kind": {"type": "string"}, "value": {"type": "string"}, "label": {"type": "string"},
+                         "total": {"type": "integer"}, "undated": {"type": "integer"},
+                         "first": {"type": ["string", "null"], "format": "date"},
+                         "last": {"type": ["string", "null"], "format": "date"},
+                         "timeline": {"type": "array", "items": {"type": "object", "required": ["month", "count"]}},
+                         "related": {"type": "object", "additionalProperties": _COUNTED},
+                         "latest": {"type": "array", "items": HIT}}}
+SIMILAR = {"type": "object", "required": ["id", "similar"],
+           "properties": {"id": {"type": "string"}, "terms": _STR_LIST,
+                          "similar": {"type": "array", "items": {"type": "object",
+                                      "required": ["id", "score", "shared", "reason"]}}}}
 ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
 HEALTH = {"type": "object", "required": ["status", "documents"],
           "properties": {"status": {"type": "string"}, "documents": {"type": "integer"}}}
@@ -122,6 +135,26 @@ def openapi_document(export_limit: int) -> dict:
                                       "responses": {"200": {"description": "the document", "content": _json(DOCUMENT)},
                                                     "404": {"description": "unknown id", "content": _json(ERROR)},
                                                     "405": {"description": "only GET", "content": _json(ERROR)}}}},
+            **{f"/api/{f.name}/{{name}}": {"get": {
+                "summary": f"Everything about one {f.name}: count, first and last mention, mentions by month, "
+                           "the values most often named with it, the latest items",
+                "description": "an alias or another spelling answers 308 to the canonical URL; "
+                               "a value no item names is a 404 with `nearest` values",
+                "parameters": [{"name": "name", "in": "path", "required": True, "schema": {"type": "string", "maxLength": 200}}],
+                "responses": {"200": {"description": "the entity", "content": _json(ENTITY)},
+                              "308": {"description": "the canonical URL"},
+                              "400": bad, "404": {"description": "no item names it", "content": _json(ERROR)}}}}
+              for f in EXTRACTED},
+            "/api/doc/{id}/similar": {"get": {
+                "summary": "Items sharing the item's most distinctive words and its facets (itself and exact copies left out)",
+                "parameters": [{"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                               _param("limit", {"type": "integer", "minimum": 1, "maximum": 20, "default": 5}, "items at most")],
+                "responses": {"200": {"description": "similar items", "content": _json(SIMILAR)},
+                              "400": bad, "404": {"description": "unknown id", "content": _json(ERROR)}}}},
+            "/feed": {"get": {"summary": "Atom feed (RFC 4287) of a search: its first page sorted by date, newest first",
+                              "parameters": SEARCH_PARAMS[:-3] + SEARCH_PARAMS[-1:],
+                              "responses": {"200": {"description": "Atom", "content": {"application/atom+xml": {"schema": {"type": "string"}}}},
+                                            "400": {"description": "a bad parameter"}}}},
             "/healthz": {"get": {"summary": "Liveness and document count",
                                  "responses": {"200": {"description": "ok", "content": _json(HEALTH)},
                                                "503": {"description": "no index", "content": _json(ERROR)}}}},

@@ -199,5 +199,11 @@ def document(doc_id: str):
     if doc is None:
         return render_template("error.html", message=f"Материал «{doc_id}» не найден."), 404
     back = request.referrer if request.referrer and request.referrer.startswith(request.host_url) else "/"
+    from indexer.similar import similar
+
+    from .story import entity_url
+
     return render_template("doc.html", doc=doc, urls=Urls(SearchParams()), back=back,
-                           doc_facets=[(f.name, f.hit_key, f.label) for f in EXTRACTED])
+                           doc_facets=[(f.name, f.hit_key, f.label) for f in EXTRACTED],
+                           similar=(similar(_archive(), doc_id) or {}).get("similar", []),
+                           entity_url=entity_url, doc_url=doc_url)
