@@ -15,7 +15,8 @@ from typing import Iterable
 from whoosh import index as windex
 
 from . import store, whoosh_adapter
-from .corpus import ReadReport, Record, read_corpus
+from .manifest import Manifest
+from .corpus import ReadReport, Record, corpus_files, read_corpus
 from .extract import EXTRACTION_VERSION, extract
 from .morphology import common_lemmas
 from .registry import FACETS
@@ -188,7 +189,9 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
     summary = BuildSummary(mode="rebuild")
     gen = store.new_generation_path(index_dir)
     try:
-        records = iter(_progress(read_corpus(corpus_paths, summary.report), progress))
+        files = corpus_files(corpus_paths)
+        manifest, by_file = Manifest(), {}
+        records = iter(_progress(_owned(read_corpus(files, summary.report), by_file), progress))
         head = list(islice(records, SAMPLE))
         common = common_lemmas((f"{r.title}\n{r.text}" for r in head),
                                min_share=_pair_share(corpus_paths, head))
@@ -213,6 +216,9 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
                                  summary.report)
         writer.commit()
         ix.close()
+        for f in files:
+            manifest.record(f, by_file.get(str(f), []))
+        manifest.save(gen)
     except BaseException:
         store.clean_leftovers(index_dir)  # the half-built generation is not served; drop it
         raise
@@ -222,14 +228,35 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
     return summary
 
 
+def _owned(records, by_file: dict[str, list[str]]):
+    """Pass records on, noting which file gave each id (for the manifest)."""
+    for rec in records:
+        by_file.setdefault(rec.source.rpartition(":")[0], []).append(rec.id)
+        yield rec
+
+
 def _update(corpus_paths, index_dir: Path, progress) -> BuildSummary:
     summary = BuildSummary(mode="update")
+    gen = store.current_path(index_dir)
+    manifest = Manifest.load(gen)
+    files = corpus_files(corpus_paths)
+    to_read, kept = [], {}
+    for f in files:
+        ids = manifest.unchanged_ids(f)
+        if ids is None:
+            to_read.append(f)
+        else:
+            kept.update((rid, f"{f} (unchanged, not read)") for rid in ids)
+    summary.report.files += len(files) - len(to_read)
+    summary.unchanged += len(kept)
     ix = store.open_index(index_dir)
     existing = _existing_fingerprints(ix)
-    seen: set[str] = set()
+    seen: set[str] = set(kept)
+    by_file: dict[str, list[str]] = {}
     writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=False)
     try:
-        for rec in _progress(read_corpus(corpus_paths, summary.report), progress):
+        records = _owned(read_corpus(to_read, summary.report, known=kept), by_file)
+        for rec in _progress(records, progress):
             seen.add(rec.id)
             fp = fingerprint(rec)
             old = existing.get(rec.id)
@@ -254,6 +281,10 @@ def _update(corpus_paths, index_dir: Path, progress) -> BuildSummary:
         writer.commit()
     else:
         writer.cancel()
+    for f in to_read:
+        manifest.record(f, by_file.get(str(f), []))
+    manifest.keep_only(files)
+    manifest.save(gen)
     summary.generation = store.current_generation(index_dir) or ""
     ix.close()
     return summary

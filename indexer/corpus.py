@@ -284,10 +284,12 @@ def read_file(path: Path, report: ReadReport) -> Iterator[Record]:
             report.add(Problem(str(path), lineno, str(exc)))
 
 
-def read_corpus(paths: Iterable[str | Path], report: ReadReport | None = None) -> Iterator[Record]:
-    """Good records from all files; duplicates of an id already seen are reported and skipped."""
+def read_corpus(paths: Iterable[str | Path], report: ReadReport | None = None,
+                known: dict[str, str] | None = None) -> Iterator[Record]:
+    """Good records from all files; duplicates of an id already seen are reported and skipped.
+    `known`: ids of files an update did not read (id -> where), duplicates of those too."""
     report = report if report is not None else ReadReport()
-    seen: dict[str, str] = {}
+    seen: dict[str, str] = dict(known or {})
     for path in corpus_files(paths):
         report.files += 1
         for rec in read_file(path, report):
