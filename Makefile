@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test index serve bench clean browser nginx
+.PHONY: run test index serve bench clean browser nginx screenshots
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -45,6 +45,10 @@ nginx:
 
 test: $(VENV)/.installed-test browser nginx
 	$(BIN)/python -m pytest -q
+
+# the home, a filtered search and an item page at 1366x900 and 390x844 into screenshots/
+screenshots: $(VENV)/.installed-test browser
+	$(BIN)/python tools/screenshots.py
 
 $(VENV)/.installed-bench: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e '.[test,bench]'

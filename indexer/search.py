@@ -63,28 +63,30 @@ class SearchParams:
     def validate(self) -> "SearchParams":
         if self.sort not in SORTS:
             raise InvalidRequest(f"sort must be one of {', '.join(SORTS)}, not {self.sort!r}",
-                             "неизвестный порядок сортировки")
+                             "порядок сортировки: «по релевантности», «сначала новые» или «сначала старые»")
         if not isinstance(self.page, int) or not 1 <= self.page <= MAX_PAGE:
             raise InvalidRequest(f"page must be a whole number from 1 to {MAX_PAGE}",
                              f"номер страницы — целое число от 1 до {MAX_PAGE}")
         if not isinstance(self.per_page, int) or not 1 <= self.per_page <= MAX_PER_PAGE:
             raise InvalidRequest(f"per_page must be a whole number from 1 to {MAX_PER_PAGE}",
                              f"результатов на странице — от 1 до {MAX_PER_PAGE}")
-        for name in ("date_from", "date_to"):
+        for name, ru in (("date_from", "дата «с»"), ("date_to", "дата «по»")):
             value = getattr(self, name)
             if value in (None, ""):
                 setattr(self, name, None)
             elif valid_date(value) is None:
                 raise InvalidRequest(f"{name} must be a date YYYY-MM-DD, not {value!r}",
-                                 "дата должна быть в виде ГГГГ-ММ-ДД")
+                                 f"{ru}: нужна существующая дата вида ГГГГ-ММ-ДД (например, 2019-03-15)")
         if self.date_from and self.date_to and self.date_from > self.date_to:
-            raise InvalidRequest("date_from must not be after date_to", "начальная дата позже конечной")
+            raise InvalidRequest("date_from must not be after date_to", "дата «с» позже даты «по»")
         for name, values in self.filters.items():
             f = BY_NAME[name]
             for v in values:
                 if f.pattern and not re.fullmatch(f.pattern, v):
                     raise InvalidRequest(f"{name} must match {f.pattern}, not {v!r}",
-                                         f"«{f.label}»: неверное значение {v[:40]!r}")
+                                         f"фильтр «{f.label}»: неверное значение «{v[:40]}»"
+                                         + (" (нужен год из четырёх цифр)" if f.name == "year" else
+                                            " (нужен месяц вида ГГГГ-ММ)" if f.name == "month" else ""))
         return self
 
 
@@ -190,15 +192,36 @@ class Archive:
             self._served = None
 
 
+def _headline_cut(title: str, text: str, limit: int = 110) -> tuple[str, int]:
+    """The headline and where the text goes on after what it shows (0 for a titled item)."""
+    if title:
+        return title, 0
+    lead = text.strip()
+    skipped = len(text) - len(text.lstrip())
+    first = re.split(r"(?<=[.!?])\s", lead, maxsplit=1)[0]
+    if len(first) <= limit:
+        return first, skipped + len(first)
+    cut = first.rfind(" ", 0, limit)
+    cut = cut if cut > limit // 2 else limit
+    return first[:cut] + " …", skipped + cut
+
+
 def headline(title: str, text: str, limit: int = 110) -> str:
     """The title, or for untitled items (the TXT format) the text's first sentence, cut short."""
-    if title:
-        return title
-    first = re.split(r"(?<=[.!?])\s", text.strip(), maxsplit=1)[0]
-    if len(first) <= limit:
-        return first
-    cut = first.rfind(" ", 0, limit)
-    return first[: cut if cut > limit // 2 else limit] + " …"
+    return _headline_cut(title, text, limit)[0]
+
+
+def _hit_snippet(stored: dict, terms: frozenset[str]) -> str:
+    """An untitled item's headline is its first sentence: the snippet goes on from there
+    rather than repeat it, unless the query's words are found only in the headline."""
+    text = stored.get("text", "")
+    _, after = _headline_cut(stored.get("title", ""), text)
+    rest = text[after:].strip()
+    if after and rest:
+        passage = snippet(rest, terms)
+        if not terms or "<mark>" in passage:
+            return passage
+    return snippet(text, terms)
 
 
 def _record(stored: dict) -> dict:
@@ -224,7 +247,7 @@ def _score(score) -> float | None:
 
 
 def _hit(stored: dict, terms: frozenset[str], score) -> dict:
-    return {**_record(stored), "snippet": snippet(stored.get("text", ""), terms), "score": _score(score)}
+    return {**_record(stored), "snippet": _hit_snippet(stored, terms), "score": _score(score)}
 
 
 def _date_int(iso: str) -> int:
@@ -445,21 +468,25 @@ def get_document(archive: Archive, doc_id: str) -> dict | None:
 
 
 def stats(archive: Archive, top: int = 10) -> dict:
-    searcher, fc = archive.acquire()
-    dates = fc.dates[fc.live]
-    known = dates[dates > 0]
+    """What the archive holds (the CLI's `stats`, the home page): a lease, so a page
+    asking while the index is replaced keeps its generation to the end."""
+    with archive.lease() as served, archive.reading:
+        fc = served.facets
+        live_count = fc.live_count
+        dates = fc.dates[fc.live]
+        known = dates[dates > 0]
+        counts = {name: fc.field(name).counts(fc.live)[:top] for name in IN_ANSWER}
 
     def iso(v: int) -> str:
         s = str(int(v))
         return f"{s[:4]}-{s[4:6]}-{s[6:]}"
 
     return {
-        "documents": fc.live_count,
+        "documents": live_count,
         "date_from": iso(known.min()) if known.size else None,
         "date_to": iso(known.max()) if known.size else None,
         "undated": int((dates == 0).sum()),
-        "facets": {name: [{"value": v, "count": c} for v, c in fc.field(name).counts(fc.live)[:top]]
-                   for name in IN_ANSWER},
+        "facets": {name: [{"value": v, "count": c} for v, c in pairs] for name, pairs in counts.items()},
     }
 
 

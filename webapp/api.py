@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
+import re
+from urllib.parse import quote
 
 from flask import Blueprint, Response, current_app, jsonify, stream_with_context
 from flask import request
@@ -57,6 +60,35 @@ def healthz():
 
 
 EXPORT_COLUMNS = ["id", "date", "title", *[f.hit_key for f in EXTRACTED], "url", "score", "text"]
+# `header=ru`: the same columns under Russian names (the page's link, for a spreadsheet);
+# the English names stay the default, as researchers' scripts read them
+RU_COLUMNS = {"id": "id", "date": "дата", "title": "заголовок", **{f.hit_key: f.label for f in EXTRACTED},
+              "url": "ссылка", "score": "релевантность", "text": "текст"}
+TRANSLIT = dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
+                    ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p",
+                     "r", "s", "t", "u", "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia",
+                     "a", "g", "q", "n", "o", "u", "u", "h", "i"]))
+SLUG_CHARS = 40
+
+
+def export_filename(params, ext: str, today: datetime.date | None = None) -> tuple[str, str]:
+    """(UTF-8 name, ASCII name) after the query, or the filters when there is none, and the
+    day: `newsarchive-искаков-2026-12-02.csv`, `newsarchive-iskakov-2026-12-02.csv`."""
+    words = params.q or " ".join(v for vs in params.filters.values() for v in vs)
+    slug = "-".join(re.findall(r"\w+", words.lower()))[:SLUG_CHARS].strip("-_")
+    ascii_slug = "-".join(w for w in re.split(r"[^a-z0-9]+", "".join(TRANSLIT.get(c, c) for c in slug)) if w)
+    day = (today or datetime.date.today()).isoformat()
+
+    def name(s):
+        return f"newsarchive-{s}-{day}.{ext}" if s else f"newsarchive-{day}.{ext}"
+
+    return name(slug), name(ascii_slug[:SLUG_CHARS])
+
+
+def content_disposition(params, ext: str) -> str:
+    """RFC 6266 with RFC 5987's `filename*` for the UTF-8 name and a plain ASCII fallback."""
+    utf8, fallback = export_filename(params, ext)
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(utf8, safe='')}"
 # a cell starting with one of these is a formula to Excel and LibreOffice (OWASP: CSV injection)
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -72,26 +104,30 @@ def csv_cell(value) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def _export_headers(exp, filename: str) -> dict:
+def _export_headers(exp, disposition: str) -> dict:
     return {
         "X-Total-Count": str(exp.total),
         "X-Export-Limit": str(exp.limit),
         "X-Export-Truncated": "true" if exp.truncated else "false",
         # the time limit stopped the search: the total and the rows may be short
         "X-Export-Partial": "true" if exp.partial else "false",
-        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Content-Disposition": disposition,
     }
 
 
 @bp.get("/api/search.csv")
 def api_export_csv():
-    exp = export(archive(), search_params(request.args), current_app.config["EXPORT_LIMIT"])
+    params = search_params(request.args)
+    header = request.args.get("header", "en")
+    if header not in ("en", "ru"):
+        raise InvalidRequest(f"header must be en or ru, not {header[:40]!r}")
+    exp = export(archive(), params, current_app.config["EXPORT_LIMIT"])
 
     def generate():
         yield "\ufeff"  # BOM: Excel then reads the Cyrillic as UTF-8
         buf = io.StringIO()
         writer = csv.writer(buf)
-        writer.writerow(EXPORT_COLUMNS)
+        writer.writerow([RU_COLUMNS[c] for c in EXPORT_COLUMNS] if header == "ru" else EXPORT_COLUMNS)
         try:
             for row in exp.rows:
                 writer.writerow([csv_cell(row[c]) for c in EXPORT_COLUMNS])
@@ -104,12 +140,13 @@ def api_export_csv():
         yield buf.getvalue()
 
     return Response(stream_with_context(generate()), content_type="text/csv; charset=utf-8",
-                    headers=_export_headers(exp, "newsarchive.csv"))
+                    headers=_export_headers(exp, content_disposition(params, "csv")))
 
 
 @bp.get("/api/search.jsonl")
 def api_export_jsonl():
-    exp = export(archive(), search_params(request.args), current_app.config["EXPORT_LIMIT"])
+    params = search_params(request.args)
+    exp = export(archive(), params, current_app.config["EXPORT_LIMIT"])
 
     def generate():
         try:
@@ -119,7 +156,7 @@ def api_export_jsonl():
             exp.rows.close()
 
     return Response(stream_with_context(generate()), content_type="application/x-ndjson; charset=utf-8",
-                    headers=_export_headers(exp, "newsarchive.jsonl"))
+                    headers=_export_headers(exp, content_disposition(params, "jsonl")))
 
 
 @bp.get("/api/openapi.json")

@@ -89,6 +89,11 @@ SEARCH_PARAMS = [
 ]
 
 
+CSV_HEADER = _param("header", {"type": "string", "enum": ["en", "ru"], "default": "en"},
+                    "column names of the CSV's first row: en (id, date, title, ...) or ru "
+                    "(id, дата, заголовок, ...); the columns and their order are the same")
+
+
 def _json(schema):
     return {"application/json": {"schema": schema}}
 
@@ -98,7 +103,8 @@ def openapi_document(export_limit: int) -> dict:
     export_note = (f"The whole result set in the search order, at most {export_limit} rows; "
                    "headers X-Total-Count, X-Export-Limit and X-Export-Truncated state the bound, "
                    "X-Export-Partial whether the time limit cut the search (then the total and the "
-                   "rows may be short). CSV cells that could start a spreadsheet formula "
+                   "rows may be short). The file is named after the query (or the filters) and the day, "
+                   "Content-Disposition with an ASCII filename and a UTF-8 filename* (RFC 5987). CSV cells that could start a spreadsheet formula "
                    "(= + - @ tab CR) begin with an apostrophe.")
     export_headers = {
         "X-Total-Count": {"description": "matches found", "schema": {"type": "integer"}},
@@ -119,7 +125,7 @@ def openapi_document(export_limit: int) -> dict:
                                     "responses": {"200": {"description": "results", "content": _json(SEARCH_RESULT)},
                                                   "400": bad}}},
             "/api/search.csv": {"get": {"summary": "Export as CSV (UTF-8 with BOM)", "description": export_note,
-                                        "parameters": SEARCH_PARAMS[:-2] + SEARCH_PARAMS[-2:-1],
+                                        "parameters": SEARCH_PARAMS[:-2] + SEARCH_PARAMS[-2:-1] + [CSV_HEADER],
                                         "responses": {"200": {"description": "CSV", "headers": export_headers,
                                                               "content": {"text/csv": {"schema": {"type": "string"}}}},
                                                       "400": bad}}},

@@ -1,14 +1,14 @@
 """HTML pages: the search page and the item page. They format `indexer.search` answers."""
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
-from flask import Blueprint, current_app, render_template, request, url_for
+from flask import Blueprint, current_app, redirect, render_template, request, url_for
 from markupsafe import Markup
 
 from indexer import store
 from indexer.registry import EXTRACTED, FACETS, facet
-from indexer.search import DEFAULT_PER_PAGE, InvalidRequest, Deadline, SearchParams, get_document, search
+from indexer.search import DEFAULT_PER_PAGE, InvalidRequest, Deadline, SearchParams, get_document, search, stats
 
 from .params import search_params
 
@@ -18,7 +18,21 @@ bp = Blueprint("pages", __name__)
 FACET_TITLES = {f.name: f.label for f in FACETS if f.in_answer}
 SORT_TITLES = {"relevance": "по релевантности", "date_desc": "сначала новые", "date_asc": "сначала старые"}
 FACET_SHOWN = 12
+MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                   "октября", "ноября", "декабря"]
 MONTHS = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
+
+
+def ru_date(iso: str | None) -> str:
+    """2019-03-15 -> «15 марта 2019», as a Russian reader writes it."""
+    if not iso or len(iso) != 10:
+        return iso or ""
+    return f"{int(iso[8:])} {MONTHS_GENITIVE[int(iso[5:7]) - 1]} {iso[:4]}"
+
+
+def ru_numeric_date(iso: str | None) -> str:
+    """2019-03-15 -> 15.03.2019 (the form of a date field in Russian)."""
+    return f"{iso[8:]}.{iso[5:7]}.{iso[:4]}" if iso and len(iso) == 10 else (iso or "")
 
 
 def _archive():
@@ -55,9 +69,11 @@ class Urls:
             grouped.setdefault(k, []).append(v)
         return url_for(endpoint, **grouped)
 
-    def export(self, endpoint: str) -> str:
-        """The export of this very result set (every filter, the order; no page)."""
-        return self._url([kv for kv in self.pairs if kv[0] != "page"], endpoint)
+    def export(self, endpoint: str, header: str | None = None) -> str:
+        """The export of this very result set (every filter, the order; no page); `header`:
+        the CSV's column names (`ru` for the page's link, read in a spreadsheet)."""
+        return self._url([kv for kv in self.pairs if kv[0] != "page"] + ([("header", header)] if header else []),
+                         endpoint)
 
     def toggle(self, name: str, value: str) -> str:
         pairs = [kv for kv in self.pairs if kv != (name, value)]
@@ -146,8 +162,29 @@ def _no_index(exc):
     return render_template("error.html", message="Архив пока недоступен: индекс ещё не построен."), 503
 
 
+def _archive_summary() -> dict:
+    """What the archive holds, for the home page: the search layer's `stats`."""
+    st = stats(_archive(), top=100)
+    return {"documents": st["documents"], "undated": st["undated"],
+            "first_year": (st["date_from"] or "")[:4], "last_year": (st["date_to"] or "")[:4],
+            "regions": st["facets"]["region"]}
+
+
+def _without_empty_args():
+    """An address with empty fields (`q=&date_from=`, a form sent without JavaScript) is
+    redirected to the same search without them: a shared URL carries only what was chosen."""
+    pairs = list(request.args.items(multi=True))
+    if all(v.strip() for _, v in pairs):
+        return None
+    kept = urlencode([(k, v) for k, v in pairs if v.strip()])  # not url_for: a key may be `_anchor`
+    return redirect(url_for("pages.index") + ("?" + kept if kept else ""), code=303)
+
+
 @bp.get("/")
 def index():
+    cleaned = _without_empty_args()
+    if cleaned is not None:
+        return cleaned
     deadline = Deadline(_archive().settings.time_limit)  # one for everything the page computes
     error = None
     try:
@@ -178,16 +215,34 @@ def index():
         facets.append({"name": name, "title": title, "values": shown, "more": max(0, len(values) - len(shown))})
     chips = [(FACET_TITLES.get(n, n), v, Urls(p).toggle(n, v)) for n, vs in p.filters.items() for v in vs]
     if p.date_from or p.date_to:
-        chips.append(("Даты", f"{p.date_from or '…'} — {p.date_to or '…'}", Urls(p).without("date_from", "date_to")))
+        chips.append(("Даты", f"{ru_numeric_date(p.date_from) or '…'} — {ru_numeric_date(p.date_to) or '…'}",
+                      Urls(p).without("date_from", "date_to")))
     status = 400 if error else 200
+    home = not error and not (p.q or p.filters or p.date_from or p.date_to) and p.page == 1
     return render_template(
         "search.html", p=p, result=result, error=error, urls=Urls(p), facets=facets, selected=selected,
         chips=chips, pages=pages, chart=_chart(result, p), sort_titles=SORT_TITLES,
         suggestions=(_suggestions(p, deadline)
                      if result["total"] == 0 and not error and not result.get("partial") else []),
-        doc_url=doc_url, hit_meta=_hit_meta,
+        doc_url=doc_url, hit_meta=_hit_meta, home=home, archive=_archive_summary() if home else None,
         snippet=lambda s: Markup(s),  # snippets are built escaped, only <mark> is markup
     ), status
+
+
+@bp.app_template_filter("ru_date")
+def _ru_date_filter(iso):
+    return ru_date(iso)
+
+
+@bp.app_template_filter("ru_numeric_date")
+def _ru_numeric_date_filter(iso):
+    return ru_numeric_date(iso)
+
+
+@bp.get("/favicon.ico")
+def favicon():
+    """Browsers ask for /favicon.ico whatever the page links: the same SVG icon."""
+    return current_app.send_static_file("favicon.svg")
 
 
 @bp.get("/doc/<path:doc_id>")
