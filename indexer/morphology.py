@@ -5,7 +5,9 @@ position, because its top parse is unstable across the cases of one word
 (`Кызылорде` -> `кызылорд`). Known names (regions, cities, officials) override the
 dictionary. Words pymorphy3 does not know (Kazakh, Latin, many names) also get a
 script-independent key and a Kazakh-stemmed key, so that `Құтты`, `Кутты` and
-`Qutty`, and `ардагерлерді` / `ардагерлерге`, meet.
+`Qutty`, and `ардагерлерді` / `ардагерлерге`, meet. Known names and capitalised words
+also get the key (`Искаков` = `Iskakov`, `Аманат` = `AMANAT`); lower-case Russian words
+do not, so ordinary words keep their meaning.
 """
 from __future__ import annotations
 
@@ -89,7 +91,8 @@ def _word_lemmas(word: str, capitalized: bool = False, query: bool = False) -> t
     g = gazetteer()
     known = g.lemma_override.get(folded)
     if known and (capitalized or folded not in g.ambiguous):
-        return tuple(sorted(known))
+        # a known name is also found by its Latin spelling (`Iskakov`, `Kyzylorda`)
+        return tuple(dict.fromkeys([*sorted(known), *sorted(translit_key(k) for k in known)]))
     out: dict[str, None] = {}
     if word.isdigit():
         return (word,)
@@ -108,6 +111,8 @@ def _word_lemmas(word: str, capitalized: bool = False, query: bool = False) -> t
                                                    or not m.word_is_known(folded)))):
             out[surname] = None
         if not has_kazakh(word) and folded not in g.key_words and m.word_is_known(folded):
+            if capitalized:  # a name that is also a word (`Аманат`) meets its Latin spelling
+                out[translit_key(word)] = None
             return tuple(out)
         out[folded] = None
         key = translit_key(word)
