@@ -20,7 +20,7 @@ from .settings import Settings
 from .query import MAX_EXPANSION, QueryTooLarge, expand, parse
 from .registry import BY_NAME, EXTRACTED, FILTERS, IN_ANSWER
 from .schema import split_values
-from .snippets import snippet
+from .snippets import marked, snippet
 
 SORTS = ("relevance", "date_desc", "date_asc")
 MAX_PER_PAGE = 100
@@ -467,6 +467,30 @@ def get_document(archive: Archive, doc_id: str) -> dict | None:
     return {**_record(stored), "text": stored.get("text", "")}
 
 
+def reading(archive: Archive, doc_id: str, q: str = "") -> dict | None:
+    """An item for reading after a hit: its record, text, and `paragraphs` of
+    (piece, matched) with the words of `q` the way the snippets mark them. A `q` over the
+    search's limits marks nothing and says why in `notice` (the item is still shown)."""
+    notice, terms = None, frozenset()
+    with archive.lease() as served, archive.reading:
+        stored = served.searcher.document(id=doc_id)
+        if stored is None:
+            return None
+        if q.strip():
+            try:
+                parsed, _ = parse(served.searcher.schema, q)
+            except QueryTooLarge as exc:
+                notice = exc.ru
+            else:
+                terms = _query_terms(served.searcher, parsed, isinstance(parsed, Q.Every),
+                                     Deadline(archive.settings.time_limit))
+    text = stored.get("text", "")
+    out = {**_record(stored), "text": text, "paragraphs": marked(text, terms)}
+    if notice:
+        out["notice"] = notice
+    return out
+
+
 def stats(archive: Archive, top: int = 10) -> dict:
     """What the archive holds (the CLI's `stats`, the home page): a lease, so a page
     asking while the index is replaced keeps its generation to the end."""
@@ -490,4 +514,4 @@ def stats(archive: Archive, top: int = 10) -> dict:
     }
 
 
-__all__ = ["Archive", "Deadline", "SearchParams", "InvalidRequest", "Export", "search", "export", "get_document", "stats"]
+__all__ = ["Archive", "Deadline", "SearchParams", "InvalidRequest", "Export", "search", "export", "get_document", "reading", "stats"]

@@ -68,3 +68,24 @@ def snippet(text: str, terms: frozenset[str]) -> str:
     if end < len(text):
         out.append(" …")
     return "".join(out)
+
+
+def marked(text: str, terms: frozenset[str]) -> list[list[tuple[str, bool]]]:
+    """The whole text as paragraphs of (piece, matched) pairs, unescaped: the item page
+    marks what the snippet would (the same `_matches`) and formats it itself."""
+    out = []
+    for para in text.split("\n"):
+        if not para.strip():
+            continue
+        pieces, pos = [], 0
+        if terms:
+            for m in WORD_RE.finditer(para):
+                if _matches(m.group(0), terms):
+                    if m.start() > pos:
+                        pieces.append((para[pos:m.start()], False))
+                    pieces.append((m.group(0), True))
+                    pos = m.end()
+        if pos < len(para):
+            pieces.append((para[pos:], False))
+        out.append(pieces)
+    return out

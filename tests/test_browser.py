@@ -105,7 +105,7 @@ def test_accessibility_of_search_and_item_pages(server, browser):
     ctx = browser.new_context(bypass_csp=True)  # to inject axe-core; the app's own CSP stays on
     page = ctx.new_page()
     axe = Axe()
-    for url in ["/", "/?q=прием+граждан&region=Кызылординская+область", "/?q=xyzzyq", "/doc/dev-024",
+    for url in ["/", "/?q=прием+граждан&region=Кызылординская+область", "/?q=xyzzyq", "/doc/dev-024", "/doc/dev-024?q=депутат+дом",
                 "/project/Qutty meken", "/official/Куанышбек Искаков", "/official/Иванов Иван"]:
         page.goto(server + url)
         results = axe.run(page)

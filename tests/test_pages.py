@@ -28,7 +28,7 @@ def test_search_page_results_facets_and_total(client):
     html = r.data.decode()
     assert r.status_code == 200 and '<html lang="ru">' in html
     assert "Найдено: <strong>2</strong>" in html
-    assert "<mark>прием</mark>" in html and 'href="/doc/seed_snippets-1"' in html
+    assert "<mark>прием</mark>" in html and 'href="/doc/seed_snippets-1?q=' in html
     # facet checkboxes with counts; each is labelled
     doc = parse(html)
     boxes = [a for t, a in doc.tags if t == "input" and a.get("type") == "checkbox"]
@@ -88,3 +88,27 @@ def test_item_page_whole_text_and_facet_links(client):
     assert 'href="/?official=%D0%93' in html  # Гульшара Абдыкаликова as a filtered search
     assert 'href="/?region=%D0%9A' in html
     assert client.get("/doc/nope").status_code == 404
+
+
+def test_item_page_marks_the_query_forms_and_jumps_to_the_first(client):
+    html = client.get("/doc/dev-024?q=депутат+дом").data.decode()  # the text says «Депутаты», «дома»
+    assert '<mark id="hit1">Депутаты</mark>' in html and "<mark id=\"hit2\">дома</mark>" in html
+    assert 'href="#hit1"' in html and "к первому совпадению" in html
+    assert "«В Шиелийском районе проверили новые дома», 24 февраля 2021" in html
+
+
+def test_item_page_without_query_has_no_marks(client):
+    html = client.get("/doc/dev-024").data.decode()
+    assert "<mark" not in html and 'href="#hit1"' not in html
+
+
+def test_item_page_hostile_query_is_escaped(client):
+    for q in ["<script>alert(1)</script> депутат", "\x00\x1b\u202eдом", "дом " * 400]:
+        r = client.get("/doc/dev-024", query_string={"q": q})
+        assert r.status_code == 200
+        assert "<script>alert" not in r.data.decode()
+    assert "запрос слишком длинный" in client.get("/doc/dev-024", query_string={"q": "дом " * 400}).data.decode()
+
+
+def test_hit_links_carry_the_query(client):
+    assert 'href="/doc/dev-024?q=%D0%B4%D0%BE%D0%BC' in client.get("/?q=дом").data.decode()

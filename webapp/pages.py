@@ -4,11 +4,13 @@ from __future__ import annotations
 from urllib.parse import quote, urlencode
 
 from flask import Blueprint, current_app, redirect, render_template, request, url_for
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from indexer import store
+from indexer.corpus import strip_format
 from indexer.registry import EXTRACTED, FACETS, facet
-from indexer.search import DEFAULT_PER_PAGE, InvalidRequest, Deadline, SearchParams, get_document, search, stats
+from indexer.search import (DEFAULT_PER_PAGE, InvalidRequest, Deadline, SearchParams, get_document, reading,
+                            search, stats)
 
 from .params import search_params
 
@@ -124,9 +126,35 @@ def _hit_meta(hit: dict) -> list[tuple[str, str, str]]:
     return [(f.name, v, f"«{v}»" if f.quoted else v) for f in EXTRACTED for v in hit.get(f.hit_key, [])]
 
 
-def doc_url(doc_id: str) -> str:
-    """The item page of an id, every reserved character encoded (`/`, `..`, `?`, `#`)."""
-    return "/doc/" + quote(doc_id, safe="")
+def doc_url(doc_id: str, q: str = "") -> str:
+    """The item page of an id, every reserved character encoded (`/`, `..`, `?`, `#`);
+    with the query of the hit, so the page marks its words."""
+    return "/doc/" + quote(doc_id, safe="") + ("?q=" + quote(q, safe="") if q else "")
+
+
+def citation(doc: dict) -> str:
+    """The line a journalist pastes: «Title», date, source (plain text, escaped by the template)."""
+    parts = [f"«{doc['headline']}»"]
+    if doc.get("date"):
+        parts.append(ru_date(doc["date"]))
+    if doc.get("url"):
+        parts.append(doc["url"])
+    return ", ".join(parts)
+
+
+def marked_paragraphs(paragraphs) -> tuple[list[Markup], int]:
+    """The (piece, matched) paragraphs as HTML, every mark numbered id="hitN"."""
+    out, n = [], 0
+    for para in paragraphs:
+        html = []
+        for piece, hit in para:
+            if hit:
+                n += 1
+                html.append(Markup('<mark id="hit{}">{}</mark>').format(n, piece))
+            else:
+                html.append(escape(piece))
+        out.append(Markup("").join(html))
+    return out, n
 
 
 def _suggestions(p: SearchParams, deadline: Deadline) -> list[dict]:
@@ -248,7 +276,8 @@ def favicon():
 @bp.get("/doc/<path:doc_id>")
 def document(doc_id: str):
     try:
-        doc = get_document(_archive(), doc_id)
+        q = strip_format(request.args.get("q") or "").strip()
+        doc = reading(_archive(), doc_id, q)
     except store.IndexMissing as exc:
         return _no_index(exc)
     if doc is None:
@@ -258,7 +287,10 @@ def document(doc_id: str):
 
     from .story import entity_url
 
+    paragraphs, marks = marked_paragraphs(doc["paragraphs"])
     return render_template("doc.html", doc=doc, urls=Urls(SearchParams()), back=back,
+                           paragraphs=paragraphs, marks=marks, citation=citation(doc),
+                           date_text=ru_date(doc["date"]),
                            doc_facets=[(f.name, f.hit_key, f.label) for f in EXTRACTED],
                            similar=(similar(_archive(), doc_id) or {}).get("similar", []),
                            entity_url=entity_url, doc_url=doc_url)
