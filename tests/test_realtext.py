@@ -397,3 +397,78 @@ def test_a_project_named_in_a_query_finds_it_under_any_of_its_names(tmp_path):
 ])
 def test_regions_named_by_a_phrase(text, expected):
     assert region(text, "2021-05-01") == expected
+
+
+# --- fourth pass: two more real-text sets, in our own sentences -----------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a member of a body of the parliament or the party holds an office there
+    ("В поездке участвовали члены фракции партии в Мажилисе – секретарь Комитета по аграрным "
+     "вопросам Ерлан Сапаров, член Комитета по финансам и бюджету Гульнар Бекова и член Комитета "
+     "по экологии Тимур Ахметжанов.", ["Ерлан Сапаров", "Гульнар Бекова", "Тимур Ахметжанов"]),
+    ("Член бюро политсовета Айдар Нурғалиев открыл форум.", ["Айдар Нургалиев"]),
+    # a member of the party or of a club is a private person
+    ("Член партии Ерлан Сапаров посадил деревья у школы.", []),
+    ("Члены молодежного клуба Асель Нурланова и Тимур Бекенов помогли пенсионерам.", []),
+])
+def test_a_member_of_a_committee_or_a_faction_holds_an_office(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("На сессии утвердили список депутатов нового маслихата. В их числе – Айдос Жумабаев, "
+     "Гаухар Серикова, Асан Сүйіндік и Дина Рахимова.",
+     ["Айдос Жумабаев", "Гаухар Серикова", "Асан Суйиндик", "Дина Рахимова"]),
+    ("Новых депутатов маслихата приняли в партию. Среди них – Марат Исмаилов и Жанар Бекова.",
+     ["Марат Исмаилов", "Жанар Бекова"]),
+    # the sentence before names no office of several people: a list of anyone
+    ("На субботник вышли жители дома. Среди них – Марат Исмаилов и Жанар Бекова.", []),
+])
+def test_a_list_that_the_sentence_before_gives_an_office(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the office word's case tells a woman's nominative from a man's genitive
+    ("На встрече выступила депутат Мажилиса Дина Рахимова.", ["Дина Рахимова"]),
+    ("Слово дали заместителю акима Руслану Ахметову.", ["Руслан Ахметов"]),
+    ("Поздравили заместителя акима Руслана Ахметова.", ["Руслан Ахметов"]),
+    # a district adjective after a first name-like office word is no surname
+    ("Аким Шиелийского района Бакыт Оразбеков принял многодетных матерей.", ["Бакыт Оразбеков"]),
+    ("Глава Казалинского районного филиала Ерлан Жусупов вручил награды.", ["Ерлан Жусупов"]),
+    # heads of farms and of societies of veterans are private persons
+    ("Призы вручил председатель крестьянского хозяйства «Жулдыз» Ерлан Сапаров.", []),
+    ("Руководитель районного общества ветеранов Болат Ержанов поблагодарил партийцев.", []),
+    ("Первой проголосовала председатель районного совета бабушек Айгуль Муратбекова.", []),
+    ("Председатель Общественного совета Болат Ержанов поблагодарил партийцев.", ["Болат Ержанов"]),
+])
+def test_names_read_in_the_case_and_the_body_the_office_gives(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a translation in brackets belongs to the name before it
+    ("Семья Жумабековых победила в конкурсе «Мерейлі отбасы» («Счастливая семья»).", []),
+    ("В рамках проекта «Бақытты отбасы» («Счастливая семья») прошел праздник.", ["Бақытты отбасы"]),
+    # a republican or national project is the state's
+    ("Победители республиканского проекта «Лучший учитель страны» получили гранты.", []),
+    ("Волонтеры партийного проекта «Жаңа білім» провели урок.", ["Жаңа білім"]),
+])
+def test_projects_glossed_or_of_the_state(text, expected):
+    from indexer.extract.projects import find_projects
+
+    assert find_projects(text) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a caption's place and date is where a picture was taken
+    ("Делегаты съезда. Алматы, 11 ноября 2011 года. Партия утвердила список кандидатов.", "2011-11-11", []),
+    ("В Алматы, 11 ноября, партийцы посадили деревья.", "2011-11-11", ["Алматы"]),
+    # an honorary citizen's title names no place of the story
+    ("Аксакал, почетный гражданин Карагандинской области, призвал жителей Жезды прийти на выборы.",
+     "2023-03-13", ["Улытауская область"]),
+    ("Аманатовцы выехали в поселок Жезды.", "2020-03-13", ["Карагандинская область"]),
+    ("Жители Арыси получили помощь от партийцев.", "2019-06-30", ["Туркестанская область"]),
+])
+def test_captions_titles_and_small_places(text, date, expected):
+    assert region(text, date) == expected

@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..gazetteer import decline, load_json
 from ..morphology import morph, surname_lemma
 from ..textnorm import norm_label, phrase_key, ru_fold
+from .dates import MONTHS
 from .tokens import ADJ_ENDINGS, PATRONYMIC_ENDINGS, SENTENCE_END, Word, adjective_of, capitalise, parses, words
 
 CANONICAL = [
@@ -270,12 +271,27 @@ def _phrase_at(ws: list[Word], i: int, t: Tables):
     return None
 
 
-def _is_dateline(text: str, w: Word) -> bool:
-    """`АКТОБЕ. КАЗИНФОРМ –`: where an item was filed from, not what it is about."""
+# «Алматы, 11 ноября 2011 года.», «Костанай, 05.03.2019»: a caption's or a dateline's place and date
+_PLACE_DATE = re.compile(r",\s*(?:\d{1,2}\s+(?:" + "|".join(MONTHS) + r")|\d{1,2}\.\d{1,2}\.\d{2,4})",
+                         re.IGNORECASE)
+
+
+def _is_dateline(text: str, w: Word, ws: list[Word] | None = None) -> bool:
+    """`АКТОБЕ. КАЗИНФОРМ –`, or a place and a date opening a sentence (a photo caption,
+    `Алматы, 11 ноября`): where an item was filed or pictured, not what it is about."""
+    if ws is not None and (w.index == 0 or ws[w.index - 1].sentence != w.sentence) \
+            and _PLACE_DATE.match(text, w.end):
+        return True
     if w.index > 1 or not w.text.isupper() or len(w.text) < 3:
         return False
     rest = text[w.end: w.end + 3].lstrip()
     return rest[:1] in (".", ",", "–", "—", "-", "/")
+
+
+def _honorary(ws: list[Word], i: int) -> bool:
+    """«Почетный гражданин Карагандинской области»: a person's title, not a place of the story."""
+    return i >= 2 and ws[i - 2].folded.startswith("почетн") and ws[i - 1].folded.startswith("граждан") \
+        or i >= 3 and ws[i - 3].folded.startswith("почетн") and ws[i - 2].folded.startswith("граждан")
 
 
 class Mention(NamedTuple):
@@ -295,7 +311,7 @@ def mentions(text: str, date: str | None) -> tuple[Mention, ...]:
     out: list[Mention] = []
     skip = set()
     for i, w in enumerate(ws):
-        if i in skip:
+        if i in skip or _honorary(ws, i):
             continue
         f = w.folded
         prev = ws[i - 1].folded if i else ""
@@ -358,7 +374,7 @@ def mentions(text: str, date: str | None) -> tuple[Mention, ...]:
         place = t.places.get(f)
         if place is not None and (w.cap or not place.get("ambiguous")):
             if not (place.get("ambiguous") and not w.cap) and not _is_person(ws, i, place) \
-                    and not _is_dateline(text, w) \
+                    and not _is_dateline(text, w, ws) \
                     and not (place.get("admin") and place.get("ambiguous") and not _settlement_before(ws, i)):
                 region = resolve(place["region"], date)
                 out.append(Mention(region, 1 if place.get("foreign") else 2, w,
