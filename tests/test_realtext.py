@@ -472,3 +472,15 @@ def test_projects_glossed_or_of_the_state(text, expected):
 ])
 def test_captions_titles_and_small_places(text, date, expected):
     assert region(text, date) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a presidential campaign's headquarters: the capital is its venue
+    ("В республиканском предвыборном штабе партии в Астане подвели итоги голосования.", []),
+    ("В штабе кандидата в президенты от партии в Нур-Султане отметили высокую явку.", []),
+    # the candidate visiting a region, and a regional headquarters, are that region's
+    ("Кандидат в президенты от партии встретился с жителями Кызылорды.", ["Кызылординская область"]),
+    ("Областной предвыборный штаб партии в Кокшетау подвел итоги.", ["Акмолинская область"]),
+])
+def test_a_national_campaigns_headquarters_is_a_venue(text, expected):
+    assert region(text, "2019-06-10") == expected

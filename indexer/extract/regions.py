@@ -411,7 +411,9 @@ _NATIONAL = re.compile(
     r"съезд\w* партии|\b[xviхі]+ (?:\w+ )?съезд\w*|(?:внеочередн|очередн)\w+ съезд\w*|"
     r"(?<!член )(?<!члены )(?<!членов )(?<!члена )(?<!членами )"
     r"(?:политсовет\w* партии|бюро политсовет\w*|политическ\w+ совет\w* партии)|"
-    r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*")
+    r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*|"
+    # a presidential campaign's headquarters and its candidate: where the hall stands is a venue
+    r"республиканск\w+ (?:\w+ )?штаб\w*|штаб\w* кандидат\w* в президент\w*")
 # weaker: the item tells of the whole country (a nationwide campaign, the party's press
 # service or secretary), but a region may still be what it is about
 _NATIONWIDE = re.compile(
