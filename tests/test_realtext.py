@@ -484,3 +484,21 @@ def test_captions_titles_and_small_places(text, date, expected):
 ])
 def test_a_national_campaigns_headquarters_is_a_venue(text, expected):
     assert region(text, "2019-06-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a superior's surname in the genitive before the official's own name
+    ("Встречу провел первый заместитель Токаева Ерлан Сапаров.", ["Ерлан Сапаров"]),
+    # the party's Latin name is no first name
+    ("Итоги подвел секретарь партии AMANAT Жигер Сапаров.", ["Жигер Сапаров"]),
+    # a Kazakh first name and surname that pymorphy3 does not know, in any case the office gives
+    ("Жандос Базартай, руководитель областного управления по делам молодежи, вручил грамоты.",
+     ["Жандос Базартай"]),
+    ("Грамоты вручил руководитель областного управления по делам молодежи Жандос Базартай.",
+     ["Жандос Базартай"]),
+    ("Грамоту вручили заместителю акима Жандосу Базартаю.", ["Жандос Базартай"]),
+    # unquoted party and wing names are no persons
+    ("Председатель филиала Жас Отан вручил грамоты.", []),
+])
+def test_names_around_other_capitalised_words(text, expected):
+    assert find_officials(text) == expected

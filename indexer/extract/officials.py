@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from ..gazetteer import gazetteer, load_json, official_name_forms
 from ..morphology import morph, surname_lemma
-from ..textnorm import norm_label, ru_fold
+from ..textnorm import is_latin, norm_label, ru_fold
 from .tokens import ADJ_ENDINGS, PATRONYMIC_ENDINGS, Word, capitalise, parses, pos_of, words
 
 OFFICE_WORDS = (
@@ -354,8 +354,39 @@ def _unknown_person(a: Word, b: Word, strong: bool = False, case: str | None = N
                 name = f"{capitalise(first)} {capitalise(last)}"
         else:
             name = _first_name_from_surname(a, b, case)
+        if name is None:
+            name = _both_unknown(a, b, case)
     # one spelling per person: Russian letters, as the canonical names of officials.json
     return " ".join(capitalise(ru_fold(part)) for part in name.split()) if name else None
+
+
+_Y_STEM_CASE = {"gent": "я", "accs": "я", "datv": "ю", "ablt": "ем", "loct": "е"}
+
+
+def _undo_case(low: str, case: str | None) -> str | None:
+    """A Kazakh name pymorphy3 does not know, back to the nominative by the case the sentence
+    gives: consonant stems (Жандоса -> Жандос) and -й stems (Базартаю -> Базартай)."""
+    if case in (None, "nomn"):
+        return low
+    y_end = _Y_STEM_CASE.get(case)
+    if y_end and low.endswith(y_end) and low[: -len(y_end)][-1:] in "аеоуыи":
+        return low[: -len(y_end)] + "й"
+    for end in _CONSONANT_CASE.get(case, ()):
+        stem = low[: -len(end)]
+        if low.endswith(end) and stem[-1:] not in "аеиоуыэюяь":
+            return stem
+    return None
+
+
+def _both_unknown(a: Word, b: Word, case: str | None) -> str | None:
+    """«Жандос Базартай, руководитель управления»: neither word in pymorphy3's dictionary,
+    an office gives them: a Kazakh first name and surname, as the office's case allows."""
+    if not (a.folded.isalpha() and b.folded.isalpha() and len(a.folded) > 2 and len(b.folded) > 2):
+        return None
+    if morph().word_is_known(a.folded) or morph().word_is_known(b.folded):
+        return None
+    first, last = _undo_case(a.folded, case), _undo_case(b.folded, case)
+    return f"{capitalise(first)} {capitalise(last)}" if first and last else None
 
 
 def _kazakh_male_in_y(a: Word, b: Word) -> str | None:
@@ -523,7 +554,7 @@ def find_officials(text: str) -> list[str]:
                 elif _private_role_next_to(ws, i, j, text):
                     demoted.add(name)
                     name = None
-            elif a.cap:
+            elif a.cap and not is_latin(a.text) and not _name_follows(ws, i, j, text):
                 cue = _office_cue(ws, i, j, text, stop=last_name)
                 patronymic_after = j + 1 < len(ws) and ws[j + 1].folded.endswith(PATRONYMIC_ENDINGS)
                 first, last = (b, a) if _surname_first(a, b, patronymic_after) else (a, b)
@@ -562,6 +593,18 @@ def _names_a_body(ws: list[Word], j: int) -> bool:
     nxt = ws[j + 1] if j + 1 < len(ws) else None
     return nxt is not None and nxt.sentence == ws[j].sentence and not nxt.cap \
         and ws[j].folded.endswith(ADJ_ENDINGS) and nxt.folded.startswith(_BODY_NOUNS)
+
+
+def _name_follows(ws: list[Word], i: int, j: int, text: str) -> bool:
+    """«заместитель Токаева Ерлан Сапаров»: the first word is someone else's surname (a
+    genitive); the first name and surname are the next two words."""
+    if j != i + 1 or j + 1 >= len(ws):
+        return False
+    b, c = ws[j], ws[j + 1]
+    if not c.cap or c.sentence != b.sentence or not text[b.end: c.start].isspace():
+        return False
+    return any("Name" in p.tag for p in parses(b.folded)) and (
+        surname_lemma(c.folded) is not None or any("Surn" in q.tag for q in parses(c.folded)))
 
 
 def _case_of_name(a: Word, name: str) -> str | None:
