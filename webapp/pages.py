@@ -8,17 +8,16 @@ from markupsafe import Markup, escape
 
 from indexer import store
 from indexer.corpus import strip_format
-from indexer.registry import EXTRACTED, FACETS, facet
+from indexer.registry import EXTRACTED
 from indexer.search import (DEFAULT_PER_PAGE, InvalidRequest, Deadline, SearchParams, get_document, reading,
                             search, stats)
 
-from .facetlists import as_searched, facet_lists, list_params
+from .facetlists import LISTED, as_searched, facet_lists, list_params
 from .params import search_params
 
 bp = Blueprint("pages", __name__)
 
-# the facets the page lists, in the registry's order (month is the chart's, not a list)
-FACET_TITLES = {f.name: f.label for f in FACETS if f.in_answer}
+FACET_TITLES = LISTED  # the facets the page lists, in the registry's order
 SORT_TITLES = {"relevance": "по релевантности", "date_desc": "сначала новые", "date_asc": "сначала старые"}
 MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                    "октября", "ноября", "декабря"]
