@@ -200,6 +200,12 @@ def test_the_filter_box_is_a_small_get_form(client):
     assert shown == wanted and "Куанышбек Искаков" in shown
 
 
+def test_a_list_filtered_to_nothing_keeps_its_box(client):
+    html = client.get("/?more=official&fq=" + quote("Щщщщ")).data.decode()
+    assert 'id="facet-official"' in html and '<form id="fq-official"' in html
+    assert "Найдено значений: 0" in html
+
+
 def test_a_ticked_value_stays_in_a_filtered_list(client):
     url = "/?official=" + quote("Бауыржан Байбек") + "&more=official&fq=" + quote("иска")
     shown, part = _boxes(client.get(url).data.decode(), "official")

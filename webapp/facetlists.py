@@ -72,6 +72,7 @@ def facet_lists(archive, p: SearchParams, result: dict, urls, more: str | None, 
                            key=lambda v: (v["under"] or "", -v["count"]))
         out.append({
             "name": name, "title": title, "values": shown, "all": len(values),
+            "show": bool(shown) or expanded,  # a list filtered to nothing keeps its box
             "more": max(0, len(values) - len(shown)) if not expanded else 0,
             "more_url": urls.more(name), "less_url": urls.page(p.page) + f"#facet-{name}",
             "expanded": expanded, "fq": fq if expanded else "",
