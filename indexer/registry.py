@@ -38,6 +38,7 @@ class Facet:
     pattern: str | None = None       # what a filter value must look like (year: four digits)
     by_value: bool = False           # listed by value, newest first (years), not by count
     quoted: bool = False             # shown in «» (project names)
+    names: Callable[[], dict[str, set[str]]] | None = None  # a value -> its other names (aliases, forms)
 
     def canonical_value(self, value: str) -> str:
         value = " ".join(value.split())
@@ -76,13 +77,15 @@ def _place(f: Found) -> list[str]:
 
 FACETS: tuple[Facet, ...] = (
     Facet("region", "region", "Регион", "region or city of republican significance (any name, case, script)",
-          _region, vocab.canonical_region, record_key="region"),
+          _region, vocab.canonical_region, record_key="region", names=vocab.region_names),
     Facet("place", "places", "Населённый пункт, район", "town, village or district within the region",
-          _place, vocab.canonical_place, record_key="places", under_value=vocab.region_of_place),
+          _place, vocab.canonical_place, record_key="places", under_value=vocab.region_of_place,
+          names=vocab.place_names),
     Facet("project", "projects", "Партийный проект", "party project (any script or spelling)",
-          _project, vocab.canonical_project, record_key="projects", quoted=True),
+          _project, vocab.canonical_project, record_key="projects", quoted=True,
+          names=vocab.project_names),
     Facet("official", "officials", "Официальное лицо", "official, as «Имя Фамилия» (any case or alias)",
-          _official, vocab.canonical_official, record_key="officials"),
+          _official, vocab.canonical_official, record_key="officials", names=vocab.official_names),
     Facet("year", "year", "Год", "year of the item's date, YYYY",
           lambda f: [f.date[:4]] if f.date else [], from_date=True, pattern=r"^[0-9]{4}$", by_value=True),
     Facet("month", "month", "Месяц", "month of the item's date, YYYY-MM (counted when one year is chosen)",

@@ -89,6 +89,17 @@ def canonical_official(value: str) -> str:
     return " ".join(value.split())
 
 
+def value_names() -> dict[str, set[str]]:
+    """Each known official's other names: spellings and the case forms of `Имя Фамилия`."""
+    out: dict[str, set[str]] = {}
+    for off in load_json("officials.json")["officials"]:
+        names = out.setdefault(off["name"], set())
+        for spelling in [off["name"], *off.get("aliases", [])]:
+            firsts, lasts = official_name_forms(spelling, off.get("f", False))
+            names.update(f"{a} {b}" for a in firsts for b in lasts)
+    return out
+
+
 # a member of a body of state or party holds an office there («член Комитета по финансам»,
 # «член фракции», «член бюро политсовета»); a member of the party or of a club does not
 MEMBER = "член"

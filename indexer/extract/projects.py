@@ -52,6 +52,11 @@ def project_named_by(text: str) -> str | None:
     return _tables()[0].get(phrase_key(text))
 
 
+def value_names() -> dict[str, set[str]]:
+    """Each known project's other spellings (scripts, languages)."""
+    return {p["name"]: set(p.get("aliases", [])) for p in load_json("projects.json")["projects"]}
+
+
 def _cue_before(text: str, start: int) -> bool:
     """«в рамках проекта «X»», «партийного проекта «X»»: a project word right before the name."""
     before = ru_fold(text[max(0, start - 60): start])

@@ -192,6 +192,28 @@ def region_named_by(word: str) -> str | None:
     return resolve(place["region"], None)
 
 
+def value_names() -> dict[str, set[str]]:
+    """Each region's other names, for finding a value by any of them: aliases and former
+    names (`Нур-Султан`), abbreviations, short and Kazakh names (`Qyzylorda oblysy`), the
+    case forms of its oblast adjective, and the cities of regions.json in it (at any date)."""
+    t = tables()
+    data = load_json("regions.json")
+    out: dict[str, set[str]] = {}
+    for r in data["regions"]:
+        out.setdefault(r["name"], set()).update([*r.get("abbr", []), *r.get("short", []), *r.get("kazakh", [])])
+    for alias, name in data.get("aliases", {}).items():
+        out.setdefault(name, set()).add(alias)
+    for p in data["places"]:
+        spec = p["region"]
+        for region in [spec] if isinstance(spec, str) else [e["region"] for e in spec]:
+            out.setdefault(region, set()).update([p["name"], *p.get("alt", [])])
+    for form, entries in t.adj_forms.items():
+        for kind, _, spec in entries:
+            if kind == "oblast":
+                out.setdefault(resolve(spec, None), set()).add(form)
+    return out
+
+
 def _at_date(region: str, date: str | None) -> str:
     since = tables().since.get(region)
     if since and date is not None and date < since[0]:
