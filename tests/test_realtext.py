@@ -502,3 +502,21 @@ def test_a_national_campaigns_headquarters_is_a_venue(text, expected):
 ])
 def test_names_around_other_capitalised_words(text, expected):
     assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a national report's regional examples illustrate it
+    ("По информации пресс-службы партии, за квартал рассмотрено две тысячи обращений. Так, в "
+     "Восточно-Казахстанской области партийцы помогли жителям села достроить водопровод. В "
+     "Алматинской области комиссия проверила ремонт школы.", []),
+    ("По данным пресс-службы партии, рейды прошли во всех городах. Например, в Жезказгане "
+     "проверили выдачу квартир, и в Карагандинской областной комиссии обсудили итоги.", []),
+    # a regional item's own «Так, …» is still about its region
+    ("Партийцы области подвели итоги года. Так, в Восточно-Казахстанской области "
+     "отремонтировали пять школ.", ["Восточно-Казахстанская область"]),
+    # offices named at a congress: the akims' regions, each of a coordinated pair
+    ("Внеочередной съезд партии решил исключить из политсовета акимов Жетысуской и "
+     "Улытауской областей.", []),
+])
+def test_examples_and_offices_in_national_items(text, expected):
+    assert region(text, "2023-02-07" if "Улытау" in text else "2020-05-01") == expected

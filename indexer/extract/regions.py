@@ -491,15 +491,17 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
     scores: dict[str, float] = {}
     plain: set[str] = set()
     national = False
+    venues = {part: _national_sentences(part) for part in (title, text)}
+    congress = any(venues.values())  # a congress, the political council, the central office
     for part, is_title in ((title, True), (text, False)):
-        venue = _national_sentences(part)
+        venue = venues[part]
         national = national or bool(venue) or _NATIONWIDE.search(ru_fold(part)) is not None
         ws = words(part)
         for region, weight, w, _ in mentions(part, date):
             if region == "Астана" and weight <= VENUE_WEIGHT and w.sentence in venue and _where(ws, w):
                 continue
-            if w.sentence in venue and _in_office_title(ws, w):
-                continue
+            if congress and _in_office_title(ws, w):
+                continue  # «исключить из политсовета акимов Жетысуской области»: their office
             extra = 1.0 if is_title else 0.5 if w.sentence == 0 else 0.0
             if is_title or weight >= 3:
                 plain.add(region)
@@ -508,6 +510,8 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
         scores[region] = scores.get(region, 0.0) + 3
         plain.add(region)
     if national:
+        for region in _examples(text, date):
+            scores.pop(region, None)
         scores = {r: v for r, v in scores.items() if v >= NATIONAL_MIN}
     if not scores:
         return []
@@ -519,8 +523,39 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
                   if v >= best - 1e-9 or (r in plain and v >= best * SECONDARY_SHARE))
 
 
+# «Так, в Восточно-Казахстанской области …», «Например, в Жезказгане …»: a national report's example
+_EXAMPLE_LEADS = (("так",), ("например",), ("в", "частности"), ("к", "примеру"))
+
+
+def _examples(text: str, date: str | None) -> set[str]:
+    """Regions a national item first names in a sentence that opens as an example: the
+    report is about the country, the region illustrates it."""
+    ws = words(text)
+    starts: dict[int, int] = {}
+    for w in ws:
+        starts.setdefault(w.sentence, w.index)
+    example_sentences = set()
+    for sentence, k in starts.items():
+        for lead in _EXAMPLE_LEADS:
+            end = k + len(lead)
+            if tuple(x.folded for x in ws[k:end]) == lead and end <= len(ws) \
+                    and text[ws[end - 1].end: ws[end - 1].end + 1] == ",":
+                example_sentences.add(sentence)
+    if not example_sentences:
+        return set()
+    first: dict[str, int] = {}
+    for m in mentions(text, date):
+        first.setdefault(m.region, m.word.sentence)
+    return {region for region, sentence in first.items() if sentence in example_sentences}
+
+
 def _in_office_title(ws: list[Word], w: Word) -> bool:
-    return any(x.folded.startswith(_OFFICE_BEFORE) for x in ws[max(0, w.index - 2): w.index])
+    """«акима Жетысуской области», «акимов Жетысуской и Улытауской областей»: an office's region."""
+    k = w.index - 1
+    while k >= 0 and w.index - k <= 4 and (ws[k].folded in ("и", "а") or (
+            ws[k].folded.endswith(ADJ_ENDINGS) and "ск" in ws[k].folded[-7:])):
+        k -= 1  # a coordinated region adjective before this one
+    return any(x.folded.startswith(_OFFICE_BEFORE) for x in ws[max(0, k - 1): k + 1])
 
 
 def _implied_date(title: str, text: str) -> str | None:
