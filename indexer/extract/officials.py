@@ -560,8 +560,9 @@ def find_officials(text: str) -> list[str]:
             in_list = list_end >= 0 and _LIST_GAP.fullmatch(text[list_end: a.start]) is not None
             cue = candidate = None
             if name is not None:
-                if _office_cue(ws, i, j, text, stop=last_name):
-                    held.add(name)
+                cue = _office_cue(ws, i, j, text, stop=last_name)
+                if cue:
+                    held.add(name)  # and a list it heads goes on («депутаты А, Б и В»)
                 elif _private_role_next_to(ws, i, j, text):
                     demoted.add(name)
                     name = None
