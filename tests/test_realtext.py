@@ -525,3 +525,10 @@ def test_names_around_other_capitalised_words(text, expected):
 ])
 def test_examples_and_offices_in_national_items(text, expected):
     assert region(text, "2023-02-07" if "Улытау" in text else "2020-05-01") == expected
+
+
+def test_a_branchs_own_bureau_is_no_national_body():
+    text = ("Жалобы на первого заместителя Туркестанского областного филиала партии рассмотрят "
+            "на региональном бюро политсовета.")
+    assert region(text, "2019-07-10") == ["Туркестанская область"]
+    assert region("Заседание бюро политсовета партии прошло в Астане.", "2019-07-10") == []

@@ -448,17 +448,26 @@ VENUE_WEIGHT = 2  # a city named, or «столица»: what a venue looks like
 NATIONAL_MIN = 3.5  # in a national item: an oblast named in the first sentence, or two mentions
 
 
+# «на региональном бюро политсовета», «областной политсовет»: a branch's own body
+_LOCAL_BODY = re.compile(r"(?:регионал|областн|городск|районн|филиал)\w*\s+$")
+
+
+def _national_in(folded: str) -> bool:
+    return any(not _LOCAL_BODY.search(folded[max(0, m.start() - 20): m.start()])
+               for m in _NATIONAL.finditer(folded))
+
+
 def _national_sentences(text: str) -> set[int]:
     """Numbers of the sentences (as `words` counts them) that name a national body or event."""
     folded = ru_fold(text)
-    if not _NATIONAL.search(folded):
+    if not _national_in(folded):
         return set()
     if len(folded) != len(text):  # a letter whose lower case is longer: fold sentence by sentence
         folded = None
     out, n, start = set(), 0, 0
     for m in [*SENTENCE_END.finditer(text), None]:
         end = m.end() if m else len(text)
-        if _NATIONAL.search(folded[start:end] if folded is not None else ru_fold(text[start:end])):
+        if _national_in(folded[start:end] if folded is not None else ru_fold(text[start:end])):
             out.add(n)
         n, start = n + 1, end
     return out
