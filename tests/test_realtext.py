@@ -458,6 +458,8 @@ def test_names_read_in_the_case_and_the_body_the_office_gives(text, expected):
     # a republican or national project is the state's
     ("Победители республиканского проекта «Лучший учитель страны» получили гранты.", []),
     ("Волонтеры партийного проекта «Жаңа білім» провели урок.", ["Жаңа білім"]),
+    # a project's Russian name is the project
+    ("Дети получили подарки в рамках партийного проекта «Счастливое детство».", ["Бақытты балалық"]),
 ])
 def test_projects_glossed_or_of_the_state(text, expected):
     from indexer.extract.projects import find_projects
