@@ -534,3 +534,31 @@ def test_a_branchs_own_bureau_is_no_national_body():
             "на региональном бюро политсовета.")
     assert region(text, "2019-07-10") == ["Туркестанская область"]
     assert region("Заседание бюро политсовета партии прошло в Астане.", "2019-07-10") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a -ов/-ев/-ин ending with one reading gives case and gender to a first name pymorphy3 guesses
+    ("Отчет председателя молодежного крыла Саниры Жусуповой заслушали депутаты.", ["Санира Жусупова"]),
+    ("Благодарность вручили бывшему акиму города Жалгасу Бабаханову.", ["Жалгас Бабаханов"]),
+    ("Встреча с депутатом Николаем Ивановым прошла в школе.", ["Николай Иванов"]),
+    ("Речь шла о депутате Илье Смирнове.", ["Илья Смирнов"]),
+    ("Досрочно освободить от обязанностей депутата маслихата Сулейменову Гульнару Маратовну.",
+     ["Гульнара Сулейменова"]),
+    # an office in the instrumental after the name
+    ("В связи с избранием Манапа Кубенова депутатом Сената секретарем маслихата стал другой.",
+     ["Манап Кубенов"]),
+    ("Решено назначить Ерлана Сапарова акимом района.", ["Ерлан Сапаров"]),
+    # each name of a list after its own party's name in quotes
+    ("На заседании выступили председатели филиалов партий «Ак жол» Ержан Даулетов, «Ауыл» Серик "
+     "Кожабеков и «Respublika» Нурлан Оспанов.", ["Ержан Даулетов", "Серик Кожабеков", "Нурлан Оспанов"]),
+    # two short abbreviations in capitals are no name
+    ("Фото: председатель СКОФ НДП «Нур Отан» на встрече.", []),
+])
+def test_name_forms_lists_and_offices_after_the_name(text, expected):
+    assert find_officials(text) == expected
+
+
+def test_a_state_school_project_is_no_party_project():
+    from indexer.extract.projects import find_projects
+
+    assert find_projects("Партийцы проверили стройку в рамках проекта «Комфортная школа».") == []

@@ -178,6 +178,9 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
                 return _office_in_sentence(ws, ws[i].sentence - 1)
             break
     gap = text[ws[j].end: ws[j + 1].start] if j + 1 < len(ws) else ""
+    if gap.isspace() and _is_office(ws, j + 1) and parses(ws[j + 1].folded)[0].tag.case == "ablt" \
+            and not _candidate_for(ws, j + 1):
+        return "sing"  # «избрание Манапа Кубенова депутатом Сената», «назначить X акимом»
     if any(ch in gap for ch in ",—–-("):
         for k in range(j + 1, min(len(ws), j + 4)):
             if ws[k].sentence != ws[j].sentence or ws[k].folded.startswith(PRIVATE_ROLES):
@@ -196,6 +199,14 @@ def _cue_case(ws: list[Word], i: int) -> str | None:
         if _is_office(ws, k):
             head = k
     return parses(ws[head].folded)[0].tag.case if head is not None else None
+
+
+def _named_to_office(ws: list[Word], j: int) -> str | None:
+    """«назначить Ерлана Сапарова акимом»: a name before an office in the instrumental is
+    the verb's object or a noun's genitive, alike for a man's name."""
+    if j + 1 < len(ws) and _is_office(ws, j + 1) and parses(ws[j + 1].folded)[0].tag.case == "ablt":
+        return "gent"
+    return None
 
 
 def _heads_next_name(ws: list[Word], k: int, text: str) -> bool:
@@ -277,7 +288,9 @@ def _candidate_for(ws: list[Word], k: int) -> bool:
     return any(w.folded.startswith(("кандидат", "претендент", "кандидатур")) for w in ws[max(0, k - 3): k])
 
 
-_LIST_GAP = re.compile(r"\s*(?:,|\bи\b|,\s*а также)\s*$")
+# between names of a list: a comma or «и», maybe each name's own body in quotes
+# («председатели филиалов партий «Ак жол» А, «Ауыл» Б»)
+_LIST_GAP = re.compile(r"\s*(?:,|\bи\b|,\s*а также)\s*(?:«[^«»]{1,40}»\s*)?$")
 
 
 def _is_initial(text: str, w: Word) -> bool:
@@ -353,7 +366,7 @@ def _unknown_person(a: Word, b: Word, strong: bool = False, case: str | None = N
     with a `strong` cue (an office right before, a list) also a Kazakh surname outside the
     -ов pattern. `case`: the case the sentence puts the name in, when known (the office
     word's before it: «депутат Дина Рахимова» is a woman, «депутата Дина Рахимова» no)."""
-    name = _kazakh_male_in_y(a, b) or _unknown_person_raw(a, b, case)
+    name = _by_unambiguous_surname(a, b) or _kazakh_male_in_y(a, b) or _unknown_person_raw(a, b, case)
     if name is None and strong and _may_be_kazakh_name(a, b):
         names = [p for p in parses(a.text.lower()) if "Name" in p.tag and p.tag.case in CASES
                  and p.tag.number != "plur"]
@@ -398,6 +411,46 @@ def _both_unknown(a: Word, b: Word, case: str | None) -> str | None:
         return None
     first, last = _undo_case(a.folded, case), _undo_case(b.folded, case)
     return f"{capitalise(first)} {capitalise(last)}" if first and last else None
+
+
+_SURNAME_STEMS = ("ов", "ев", "ёв", "ин", "ын")
+_VOWELS = "аеёиоуыэюя"
+
+
+def _by_unambiguous_surname(a: Word, b: Word) -> str | None:
+    """A -ов/-ев/-ин surname whose ending has one reading tells case and gender, where
+    pymorphy3 only guesses at a Kazakh first name it does not know: «Саниры Жусуповой» is
+    Санира Жусупова, «Жалгасу Бабаханову» Жалгас Бабаханов, «Ерланом Сапаровым» Ерлан Сапаров."""
+    first, last = a.folded, b.folded
+    if not first.isalpha() or len(first) < 3:
+        return None
+    for end in ("ой",):  # her genitive, dative, instrumental, locative
+        if last.endswith(end) and last[: -len(end)].endswith(_SURNAME_STEMS):
+            if first.endswith(("ы", "е")) and first[-2] not in _VOWELS:
+                first = first[:-1] + "а"       # Саниры, Санире -> Санира
+            elif first.endswith("ой") and first[-3] not in _VOWELS:
+                first = first[:-2] + "а"       # Санирой -> Санира
+            elif first.endswith(("и", "ей")):
+                first = first.rstrip("ей").rstrip("и") + "я" if first.endswith("и") else first[:-2] + "я"
+            elif first[-1] in _VOWELS:
+                return None
+            return f"{capitalise(first)} {capitalise(last[:-2] + 'а')}"
+    for end, name_end in (("ым", ("ом", "ем")), ("е", ("е",)), ("у", ("у", "ю"))):  # his instrumental, locative, dative
+        stem = last[: -len(end)]
+        if last.endswith(end) and stem.endswith(_SURNAME_STEMS):
+            if end == "у" and any("Name" in p.tag and p.tag.gender == "femn" and p.tag.case == "accs"
+                                  for p in parses(first)):
+                return None  # «Гульнару Сулейменову»: her accusative, as the dictionary knows
+            for ne in name_end:
+                base = first[: -len(ne)]
+                if first.endswith(ne) and base[-1:] not in "ьъ":
+                    if base[-1:] in _VOWELS:  # Николаем, Николаю -> Николай
+                        if ne not in ("ем", "ю"):
+                            continue
+                        base += "й"
+                    return f"{capitalise(base)} {capitalise(stem)}"
+            return None
+    return None
 
 
 def _kazakh_male_in_y(a: Word, b: Word) -> str | None:
@@ -555,6 +608,7 @@ def find_officials(text: str) -> list[str]:
             continue
         if b.cap and a.sentence == b.sentence and len(a.text) > 1 and a.text.replace("-", "").isalpha() \
                 and not (a.text.isupper() and len(a.text) <= 3) \
+                and not (a.text.isupper() and b.text.isupper() and len(a.text) <= 4 and len(b.text) <= 4) \
                 and text[a.end: ws[i + 1].start].isspace() and not _names_a_body(ws, j):
             name = pairs.get((a.folded, b.folded))
             in_list = list_end >= 0 and _LIST_GAP.fullmatch(text[list_end: a.start]) is not None
@@ -570,7 +624,7 @@ def find_officials(text: str) -> list[str]:
                 cue = _office_cue(ws, i, j, text, stop=last_name)
                 patronymic_after = j + 1 < len(ws) and ws[j + 1].folded.endswith(PATRONYMIC_ENDINGS)
                 first, last = (b, a) if _surname_first(a, b, patronymic_after) else (a, b)
-                case = list_case if in_list and not cue else _cue_case(ws, i) if cue else None
+                case = list_case if in_list and not cue else (_cue_case(ws, i) or _named_to_office(ws, j)) if cue else None
                 candidate = _unknown_person(first, last, strong=bool(cue or in_list), case=case)
                 if candidate:
                     candidate = _as_her_name(candidate, first, last, ws, j)
