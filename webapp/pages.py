@@ -8,11 +8,13 @@ from markupsafe import Markup, escape
 
 from indexer import store
 from indexer.corpus import strip_format
-from indexer.registry import EXTRACTED, FACETS, facet
+from indexer.registry import EXTRACTED, FACETS, chart_facet, facet
 from indexer.search import (DEFAULT_PER_PAGE, InvalidRequest, Deadline, SearchParams, get_document, reading,
                             search, stats)
 
+from .chart import chart, filled, span
 from .params import search_params
+from .ru import plural, ru_date, ru_numeric_date
 
 bp = Blueprint("pages", __name__)
 
@@ -20,21 +22,6 @@ bp = Blueprint("pages", __name__)
 FACET_TITLES = {f.name: f.label for f in FACETS if f.in_answer}
 SORT_TITLES = {"relevance": "по релевантности", "date_desc": "сначала новые", "date_asc": "сначала старые"}
 FACET_SHOWN = 12
-MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-                   "октября", "ноября", "декабря"]
-MONTHS = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
-
-
-def ru_date(iso: str | None) -> str:
-    """2019-03-15 -> «15 марта 2019», as a Russian reader writes it."""
-    if not iso or len(iso) != 10:
-        return iso or ""
-    return f"{int(iso[8:])} {MONTHS_GENITIVE[int(iso[5:7]) - 1]} {iso[:4]}"
-
-
-def ru_numeric_date(iso: str | None) -> str:
-    """2019-03-15 -> 15.03.2019 (the form of a date field in Russian)."""
-    return f"{iso[8:]}.{iso[5:7]}.{iso[:4]}" if iso and len(iso) == 10 else (iso or "")
 
 
 def _archive():
@@ -51,6 +38,8 @@ def _state_pairs(p: SearchParams) -> list[tuple[str, str]]:
         pairs.append(("date_from", p.date_from))
     if p.date_to:
         pairs.append(("date_to", p.date_to))
+    if p.undated:
+        pairs.append(("undated", "1"))
     if p.sort != "relevance":
         pairs.append(("sort", p.sort))
     if p.per_page != DEFAULT_PER_PAGE:
@@ -98,27 +87,46 @@ class Urls:
     def facet_search(self, name: str, value: str) -> str:
         return self._url([(name, value)])
 
+    def _undated_pairs(self):
+        """The state without anything about dates (range, years, months, «без даты»)."""
+        dated = {"date_from", "date_to", "undated", *(f.name for f in FACETS if f.from_date)}
+        return [kv for kv in self.pairs if kv[0] not in dated]
+
+    def dates(self, date_from: str | None, date_to: str | None) -> str:
+        """This search over a from–to range instead of any other choice of dates."""
+        return self._url(self._undated_pairs() + ([("date_from", date_from)] if date_from else [])
+                         + ([("date_to", date_to)] if date_to else []))
+
+    def undated(self) -> str:
+        """Only the items without a date (the chart's «без даты»); off again when it is on."""
+        return self._url(self._undated_pairs() + ([] if self.p.undated else [("undated", "1")]))
+
 
 def _chart(result: dict, p: SearchParams) -> dict | None:
-    """Bars per year, or per month when one year is chosen, as plain numbers for an SVG."""
-    if len(p.values("year")) == 1 and result["facets"].get("month"):
-        counts = {v["value"][5:7]: v["count"] for v in result["facets"]["month"]}
-        bars = [(MONTHS[i], counts.get(f"{i + 1:02d}", 0), None) for i in range(12)]
-        title = f"Материалы по месяцам, {p.values('year')[0]}"
-    else:
-        counts = {v["value"]: v["count"] for v in result["facets"]["year"]}
-        if not counts:
-            return None
-        years = range(int(min(counts)), int(max(counts)) + 1)
-        bars = [(str(y), counts.get(str(y), 0), str(y)) for y in years]
-        title = "Материалы по годам"
-    top = max(c for _, c, _ in bars) or 1
-    width = 36
-    return {"title": title, "top": top, "bar_width": width, "height": 120,
-            "width": width * len(bars),
-            "bars": [{"label": lab, "count": c, "year": y, "x": i * width,
-                      "h": round(100 * c / top), "y": 110 - round(100 * c / top)}
-                     for i, (lab, c, y) in enumerate(bars)]}
+    """The timeline of the result set: the facet the registry's `chart` hint names for these
+    filters (years, or the months of one chosen year), bars linking to their period, the
+    «без даты» bucket, and per-year links setting a from–to range (no JavaScript needed)."""
+    f = chart_facet(p.filters)
+    if f is None:
+        return None
+    urls = Urls(p)
+    counts = {v["value"]: v["count"] for v in result["facet_choices"].get(f.name, result["facets"].get(f.name, []))}
+    year = p.values(f.within)[0] if f.within else None
+    c = chart(f"Материалы по месяцам, {year}" if year else "Материалы по годам", f.chart,
+              filled(f.chart, counts, year), lambda v: urls.toggle(f.name, v), set(p.values(f.name)),
+              result.get("undated", 0), urls.undated(), p.undated, urls.dates(None, None))
+    if c and f.chart == "year":
+        c["ranges"] = [_year_range(urls, p, b["value"]) for b in c["bars"]]
+    return c
+
+
+def _year_range(urls: "Urls", p: SearchParams, year: str) -> dict:
+    """The «с <year>» and «по <year>» links: each sets one end and keeps the other if it still fits."""
+    first, last = span("year", year)
+    return {"year": year,
+            "from_url": urls.dates(first, p.date_to if p.date_to and p.date_to >= first else None),
+            "to_url": urls.dates(p.date_from if p.date_from and p.date_from <= last else None, last),
+            "from_chosen": p.date_from == first, "to_chosen": p.date_to == last}
 
 
 def _hit_meta(hit: dict) -> list[tuple[str, str, str]]:
@@ -242,11 +250,13 @@ def index():
             shown = sorted(({**v, "under": under(v["value"])} for v in shown), key=lambda v: (v["under"] or "", -v["count"]))
         facets.append({"name": name, "title": title, "values": shown, "more": max(0, len(values) - len(shown))})
     chips = [(FACET_TITLES.get(n, n), v, Urls(p).toggle(n, v)) for n, vs in p.filters.items() for v in vs]
+    if p.undated:
+        chips.append(("Даты", "без даты", Urls(p).without("undated")))
     if p.date_from or p.date_to:
         chips.append(("Даты", f"{ru_numeric_date(p.date_from) or '…'} — {ru_numeric_date(p.date_to) or '…'}",
                       Urls(p).without("date_from", "date_to")))
     status = 400 if error else 200
-    home = not error and not (p.q or p.filters or p.date_from or p.date_to) and p.page == 1
+    home = not error and not (p.q or p.filters or p.date_from or p.date_to or p.undated) and p.page == 1
     return render_template(
         "search.html", p=p, result=result, error=error, urls=Urls(p), facets=facets, selected=selected,
         chips=chips, pages=pages, chart=_chart(result, p), sort_titles=SORT_TITLES,
@@ -265,6 +275,12 @@ def _ru_date_filter(iso):
 @bp.app_template_filter("ru_numeric_date")
 def _ru_numeric_date_filter(iso):
     return ru_numeric_date(iso)
+
+
+@bp.app_template_filter("plural")
+def _plural_filter(n, noun):
+    """`{{ n|plural("материал") }}` -> «21 материал», «5 материалов»."""
+    return plural(n, noun)
 
 
 @bp.get("/favicon.ico")
