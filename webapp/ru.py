@@ -1,9 +1,7 @@
 """Russian as the pages write it: dates, month names, and a noun agreeing with its number."""
 from __future__ import annotations
 
-from functools import lru_cache
-
-from indexer.morphology import morph
+from indexer.morphology import plural  # noqa: F401  (the pages' filter; the search's messages use it too)
 
 MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
                    "октября", "ноября", "декабря"]
@@ -27,18 +25,3 @@ def ru_numeric_date(iso: str | None) -> str:
 def ru_month(key: str) -> str:
     """2019-03 -> «март 2019»."""
     return f"{MONTHS_NOMINATIVE[int(key[5:7]) - 1]} {key[:4]}"
-
-
-@lru_cache(maxsize=512)
-def _agreed(noun: str, n: int) -> str:
-    parses = morph().parse(noun)
-    p = next((p for p in parses if "NOUN" in p.tag), parses[0])
-    agreed = p.make_agree_with_number(n)
-    return agreed.word if agreed else noun
-
-
-def plural(n: int, noun: str) -> str:
-    """The number with its noun in the form Russian needs: «1 материал», «22 материала»,
-    «25 материалов», «11 материалов» (pymorphy3's agreement; only the last two digits matter)."""
-    n = int(n)
-    return f"{n} {_agreed(noun, abs(n) % 100)}"
