@@ -35,6 +35,8 @@ def _justext(html):
 EXTRACTORS = {
     "trafilatura (precision)": lambda h: trafilatura.extract(h, favor_precision=True, include_comments=False) or "",
     "trafilatura fast": lambda h: trafilatura.extract(h, fast=True, include_comments=False) or "",
+    "trafilatura precision+fast": lambda h: trafilatura.extract(h, fast=True, favor_precision=True,
+                                                                include_comments=False) or "",
     "readability-lxml": _readability,
     "jusText": _justext,
 }

@@ -6,9 +6,7 @@ the latest items come from `search` itself, so a page never disagrees with the s
 """
 from __future__ import annotations
 
-import difflib
-
-from . import vocab
+from . import valuenames, vocab
 from .registry import BY_NAME, EXTRACTED
 from .search import Archive, Deadline, SearchParams, search
 
@@ -37,17 +35,11 @@ def _iso(v: int) -> str:
 
 
 def nearest(archive: Archive, kind: str, name: str, n: int = 5) -> list[dict]:
-    """Indexed values of `kind` closest to `name` in spelling, with their counts."""
+    """Indexed values of `kind` closest to `name` by any of their names, with their counts."""
     with archive.lease() as served, archive.reading:
         fc = served.facets
-        counts = dict(fc.field(kind).counts(fc.live))
-    low = name[:MAX_NAME_CHARS].casefold()
-    by_low = {v.casefold(): v for v in counts}
-    close = difflib.get_close_matches(low, list(by_low), n=n, cutoff=0.5)
-    # a part of the name (a surname, a town without «район») also counts
-    words = [w for w in low.split() if len(w) > 3]
-    close += [k for k in by_low if k not in close and any(w[:-2] in k for w in words)][: max(0, n - len(close))]
-    return [{"value": by_low[k], "count": counts[by_low[k]]} for k in close[:n]]
+        counts = fc.field(kind).counts(fc.live)
+    return valuenames.nearest(kind, counts, name[:MAX_NAME_CHARS], n)
 
 
 def entity(archive: Archive, kind: str, name: str, latest: int = LATEST) -> dict | None:

@@ -40,6 +40,7 @@ class Facet:
     quoted: bool = False             # shown in «» (project names)
     chart: str | None = None         # a timeline's bars are this facet's values: "year" or "month" (the page's layout hint)
     within: str | None = None        # counted and charted only when one value of this facet is chosen (month: one year)
+    names: Callable[[], dict[str, set[str]]] | None = None  # a value -> its other names (aliases, forms)
 
     def canonical_value(self, value: str) -> str:
         value = " ".join(value.split())
@@ -78,13 +79,15 @@ def _place(f: Found) -> list[str]:
 
 FACETS: tuple[Facet, ...] = (
     Facet("region", "region", "Регион", "region or city of republican significance (any name, case, script)",
-          _region, vocab.canonical_region, record_key="region"),
+          _region, vocab.canonical_region, record_key="region", names=vocab.region_names),
     Facet("place", "places", "Населённый пункт, район", "town, village or district within the region",
-          _place, vocab.canonical_place, record_key="places", under_value=vocab.region_of_place),
+          _place, vocab.canonical_place, record_key="places", under_value=vocab.region_of_place,
+          names=vocab.place_names),
     Facet("project", "projects", "Партийный проект", "party project (any script or spelling)",
-          _project, vocab.canonical_project, record_key="projects", quoted=True),
+          _project, vocab.canonical_project, record_key="projects", quoted=True,
+          names=vocab.project_names),
     Facet("official", "officials", "Официальное лицо", "official, as «Имя Фамилия» (any case or alias)",
-          _official, vocab.canonical_official, record_key="officials"),
+          _official, vocab.canonical_official, record_key="officials", names=vocab.official_names),
     Facet("year", "year", "Год", "year of the item's date, YYYY",
           lambda f: [f.date[:4]] if f.date else [], from_date=True, pattern=r"^[0-9]{4}$", by_value=True,
           chart="year"),

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 from whoosh import query as Q
 
-from . import ranking, store, vocab
+from . import ranking, store, valuenames
 from .corpus import safe_url, valid_date
 from .facets import Snapshot
 from .ranking import Ranker
@@ -263,11 +263,11 @@ def _date_int(iso: str) -> int:
     return int(iso.replace("-", ""))
 
 
-def _filter_masks(fc: Snapshot, p: SearchParams) -> dict[str, np.ndarray]:
-    """One mask per filtered facet (values OR-ed) and one for the date range."""
+def _filter_masks(fc: Snapshot, p: SearchParams, read: valuenames.ReadFilters) -> dict[str, np.ndarray]:
+    """One mask per filtered facet (values OR-ed, as `read` resolved them) and one for the date range."""
     masks = {}
-    for name, values in p.filters.items():
-        masks[name] = fc.field(name).mask_any([vocab.canonical(name, v) for v in values])
+    for name, values in read.values.items():
+        masks[name] = fc.field(name).mask_any(values)
     if p.date_from or p.date_to:
         d = fc.dates
         m = d > 0
@@ -321,6 +321,7 @@ class _Run:
     masks: dict[str, np.ndarray]     # one per filtered facet / date range
     matched: np.ndarray              # base AND every filter
     scores: np.ndarray | None        # BM25 per document (None when browsing)
+    read: valuenames.ReadFilters     # the filter values as searched, and how they were read
 
     def ordered(self, p: SearchParams, start: int, count: int) -> list[tuple[int, float | None]]:
         """(docnum, score) of the result list from `start`, `count` long, in the asked order."""
@@ -346,8 +347,9 @@ def _prepare(served: _Served, p: SearchParams, deadline: Deadline) -> _Run:
         base, scores = fc.live.copy(), None
     else:
         base, scores = served.ranker.evaluate(q, deadline)
-    masks = _filter_masks(fc, p)
-    return _Run(searcher, fc, q, notice, browse, base, masks, _and(base, masks.values()), scores)
+    read = valuenames.read_filters(p.filters, fc)
+    masks = _filter_masks(fc, p, read)
+    return _Run(searcher, fc, q, notice, browse, base, masks, _and(base, masks.values()), scores, read)
 
 
 def _query_terms(searcher, q, browse, deadline: Deadline) -> frozenset[str]:
@@ -401,6 +403,9 @@ def _search(served: _Served, p: SearchParams, deadline: Deadline) -> dict:
     answer = {"query": p.q, "total": total, "page": p.page, "per_page": p.per_page,
               "hits": hits, "facets": facets, "facet_choices": choices,
               "undated": int((run.fc.dates[run.matched] == 0).sum())}  # extension: the chart's «без даты»
+    if run.read.notes:  # extension: filter values read as another value, or naming none
+        answer["filter_notes"] = run.read.notes
+        notice = ((notice + " ") if notice else "") + run.read.notice()
     if deadline.hit:
         answer["partial"] = True
         notice = ((notice + " ") if notice else "") + \
@@ -408,6 +413,19 @@ def _search(served: _Served, p: SearchParams, deadline: Deadline) -> dict:
     if notice:
         answer["notice"] = notice
     return answer
+
+
+def facet_counts(archive: Archive, params: SearchParams, name: str,
+                 deadline: Deadline | None = None) -> tuple[list[tuple[str, int]], list[str], bool]:
+    """One facet's (value, count) over the result set of `params` without that facet's own
+    filter (as `facet_choices`: every value stays choosable), the facet's values as
+    searched, and whether the time limit cut the search."""
+    p = params.validate()
+    deadline = deadline or Deadline(archive.settings.time_limit)
+    with archive.lease() as served, archive.reading:
+        run = _prepare(served, p, deadline)
+        counts = run.fc.field(name).counts(_and(run.base, [m for k, m in run.masks.items() if k != name]))
+    return counts, run.read.values.get(name, []), deadline.hit
 
 
 @dataclass
@@ -525,4 +543,4 @@ def stats(archive: Archive, top: int = 10) -> dict:
     }
 
 
-__all__ = ["Archive", "Deadline", "SearchParams", "InvalidRequest", "Export", "search", "export", "get_document", "reading", "stats"]
+__all__ = ["Archive", "Deadline", "SearchParams", "InvalidRequest", "Export", "search", "export", "facet_counts", "get_document", "reading", "stats"]

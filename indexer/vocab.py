@@ -58,6 +58,27 @@ def project_named_by(text: str) -> str | None:
     return f(text)
 
 
+def region_names() -> dict[str, set[str]]:
+    """Each region's other names (aliases, abbreviations, Kazakh names, its cities)."""
+    from .extract.regions import value_names as f
+    return f()
+
+
+def place_names() -> dict[str, set[str]]:
+    from .extract.places import value_names as f
+    return f()
+
+
+def project_names() -> dict[str, set[str]]:
+    from .extract.projects import value_names as f
+    return f()
+
+
+def official_names() -> dict[str, set[str]]:
+    from .extract.officials import value_names as f
+    return f()
+
+
 def warm() -> None:
     """Build every name table now (about 0.1 s), e.g. before a server forks its workers."""
     region_named_by("Астана")

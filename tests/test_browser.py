@@ -4,6 +4,7 @@ Browsers cannot be downloaded here; `.ci/run` installs Debian's chromium, and a 
 browser fails these tests rather than skipping them.
 """
 import os
+import re
 import urllib.request
 from pathlib import Path
 
@@ -223,7 +224,8 @@ def test_accessibility_at_desktop_and_phone_sizes(server, browser):
     axe = Axe()
     pages = ["/", FILTERED, QUERY + "&year=2021", "/?q=xyzzyq", "/?undated=1", "/doc/dev-024",
              "/doc/dev-024?q=депутат+дом", "/project/Qutty meken", "/official/Куанышбек Искаков",
-             "/official/Иванов Иван", "/no/such/page"]
+             "/official/Иванов Иван", "/no/such/page", "/?more=official", "/?more=place&fq=район",
+             "/?official=Искакав", "/?official=Искаков"]
     for viewport in (DESKTOP, PHONE):
         ctx = browser.new_context(bypass_csp=True, viewport=viewport)
         page = ctx.new_page()
@@ -251,6 +253,86 @@ def test_dragging_across_the_chart_picks_a_range(server, browser):
     assert f"date_from={date_from}" in page.url and f"date_to={date_to}" in page.url
     assert total_on(page) == api_total(server, QUERY[2:] + f"&date_from={date_from}&date_to={date_to}")
     page.close()
+
+
+def _official_boxes(page):
+    return page.locator("#facet-official input[type=checkbox]")
+
+
+def _api(base, path):
+    import json
+
+    with urllib.request.urlopen(base + path) as r:
+        return json.loads(r.read())
+
+
+def test_facet_lists_expand_and_filter_in_place_with_javascript(server, browser):
+    from urllib.parse import quote
+
+    from axe_playwright_python.sync_playwright import Axe
+    from playwright.sync_api import expect
+
+    ctx = browser.new_context()  # the app's CSP on: the script must work under it
+    page = ctx.new_page()
+    page.goto(server + "/")
+    home = page.url
+    everyone = _api(server, "/api/facets/official?limit=1000")["total"]
+    assert 0 < _official_boxes(page).count() < everyone
+    page.locator("#facet-official .more-link").click()
+    expect(_official_boxes(page)).to_have_count(everyone)
+    assert page.url == home  # in place, no new page
+    assert not page.locator("#facet-official .more-link").is_visible()
+    # type part of a surname: the list narrows as one types
+    page.locator("#facet-official .facet-filter").fill("иска")
+    expect(page.locator("#facet-official .facet-status")).to_have_text(re.compile("^Найдено значений"))
+    names = page.locator("#facet-official .name").all_inner_texts()
+    assert any("Куанышбек Искаков" in n for n in names) and not any("Бауыржан Байбек" in n for n in names)
+    # a region by its Kazakh Latin name
+    page.locator("#facet-region .facet-filter").fill("Qyzylorda")
+    expect(page.locator("#facet-region input[type=checkbox]")).to_have_count(1)
+    assert "Кызылординская область" in page.locator("#facet-region .name").first.inner_text()
+    assert page.url == home
+    # the filtered, expanded lists stay accessible
+    ctx_axe = Axe()
+    ctx2 = browser.new_context(bypass_csp=True)
+    p2 = ctx2.new_page()
+    p2.goto(server + "/")
+    p2.locator("#facet-official .more-link").click()
+    expect(_official_boxes(p2)).to_have_count(everyone)
+    p2.locator("#facet-official .facet-filter").fill("иска")
+    expect(p2.locator("#facet-official .facet-status")).not_to_be_empty()
+    results = ctx_axe.run(p2)
+    assert results.violations_count == 0, results.generate_report()
+    ctx2.close()
+    # ticking a value found this way applies it at once
+    with page.expect_navigation():
+        page.locator("#facet-official").get_by_label("Куанышбек Искаков", exact=False).check()
+    assert total_on(page) == api_total(server, "official=" + quote("Куанышбек Искаков")) > 0
+    ctx.close()
+
+
+def test_facet_filter_form_and_show_all_without_javascript(server, browser):
+    from urllib.parse import quote
+
+    ctx = browser.new_context(java_script_enabled=False)
+    page = ctx.new_page()
+    page.goto(server + "/")
+    with page.expect_navigation():
+        page.locator("#facet-official .more-link").click()
+    assert "more=official" in page.url
+    assert _official_boxes(page).count() == _api(server, "/api/facets/official?limit=1000")["total"]
+    page.locator("#facet-official .facet-filter").fill("иска")
+    with page.expect_navigation():
+        page.locator("#facet-official .facet-filter").press("Enter")
+    assert "fq=" in page.url and "more=official" in page.url
+    names = page.locator("#facet-official .name").all_inner_texts()
+    wanted = [v["value"] for v in _api(server, "/api/facets/official?q=" + quote("иска"))["values"]]
+    assert names == wanted and "Куанышбек Искаков" in names
+    page.locator("#facet-official").get_by_label("Куанышбек Искаков", exact=False).check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Применить фильтры").click()
+    assert total_on(page) == api_total(server, "official=" + quote("Куанышбек Искаков")) > 0
+    ctx.close()
 
 
 def test_chart_links_without_javascript(server, browser):

@@ -1,5 +1,6 @@
 """Saved pages, WARC and feeds as corpus input: the right items, navigation never indexed,
 one item per article whatever the route, bad input named and skipped."""
+import pytest
 import gzip
 
 from indexer.build import build
@@ -99,3 +100,20 @@ def test_bad_web_input_is_named_and_skipped_and_the_run_goes_on(tmp_path):
     assert code == 0 and f"indexed {len(_expected()) + 1} " in out, err[-2000:]
     assert "page too large" in err and rss < 400, rss
 
+
+
+@pytest.mark.parametrize("declared, written", [
+    ("koi8-r", "cp1251"), ("windows-1251", "koi8-r"), ("koi8-r", "koi8-r"), ("windows-1251", "cp1251")])
+def test_a_page_in_one_russian_encoding_declaring_another_reads_as_russian(tmp_path, declared, written):
+    # both single-byte encodings decode each other's bytes without an error: only the
+    # letters tell which reading is Russian
+    body = ("Депутаты городского маслихата Рудного встретились с жителями микрорайона и "
+            "обсудили ремонт дороги к новой школе. Жители попросили установить светофор.")
+    page = (f'<html><head><meta charset="{declared}"><title>Встреча в Рудном</title></head>'
+            f"<body><article><h1>Встреча в Рудном</h1><p>{body}</p></article></body></html>")
+    path = tmp_path / "site.kz" / "news" / "vstrecha" / "index.html"
+    path.parent.mkdir(parents=True)
+    path.write_bytes(page.encode(written))
+    (rec,) = list(read_corpus([tmp_path], ReadReport()))
+    assert "Жители попросили установить светофор" in rec.text
+    assert rec.title == "Встреча в Рудном"

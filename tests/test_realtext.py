@@ -397,3 +397,140 @@ def test_a_project_named_in_a_query_finds_it_under_any_of_its_names(tmp_path):
 ])
 def test_regions_named_by_a_phrase(text, expected):
     assert region(text, "2021-05-01") == expected
+
+
+# --- fourth pass: two more real-text sets, in our own sentences -----------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a member of a body of the parliament or the party holds an office there
+    ("В поездке участвовали члены фракции партии в Мажилисе – секретарь Комитета по аграрным "
+     "вопросам Ерлан Сапаров, член Комитета по финансам и бюджету Гульнар Бекова и член Комитета "
+     "по экологии Тимур Ахметжанов.", ["Ерлан Сапаров", "Гульнар Бекова", "Тимур Ахметжанов"]),
+    ("Член бюро политсовета Айдар Нурғалиев открыл форум.", ["Айдар Нургалиев"]),
+    # a member of the party or of a club is a private person
+    ("Член партии Ерлан Сапаров посадил деревья у школы.", []),
+    ("Члены молодежного клуба Асель Нурланова и Тимур Бекенов помогли пенсионерам.", []),
+])
+def test_a_member_of_a_committee_or_a_faction_holds_an_office(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("На сессии утвердили список депутатов нового маслихата. В их числе – Айдос Жумабаев, "
+     "Гаухар Серикова, Асан Сүйіндік и Дина Рахимова.",
+     ["Айдос Жумабаев", "Гаухар Серикова", "Асан Суйиндик", "Дина Рахимова"]),
+    ("Новых депутатов маслихата приняли в партию. Среди них – Марат Исмаилов и Жанар Бекова.",
+     ["Марат Исмаилов", "Жанар Бекова"]),
+    # a list that a known official opens goes on after him
+    ("На сессии утвердили список депутатов нового маслихата. В их числе – Бекзат Алтынбеков, "
+     "Айдос Жумабаев и Дина Рахимова.", ["Бекзат Алтынбеков", "Айдос Жумабаев", "Дина Рахимова"]),
+    ("На встрече выступили депутаты Мажилиса Бекзат Алтынбеков и Дина Рахимова.",
+     ["Бекзат Алтынбеков", "Дина Рахимова"]),
+    # the sentence before names no office of several people: a list of anyone
+    ("На субботник вышли жители дома. Среди них – Марат Исмаилов и Жанар Бекова.", []),
+])
+def test_a_list_that_the_sentence_before_gives_an_office(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the office word's case tells a woman's nominative from a man's genitive
+    ("На встрече выступила депутат Мажилиса Дина Рахимова.", ["Дина Рахимова"]),
+    ("Слово дали заместителю акима Руслану Ахметову.", ["Руслан Ахметов"]),
+    ("Поздравили заместителя акима Руслана Ахметова.", ["Руслан Ахметов"]),
+    # a district adjective after a first name-like office word is no surname
+    ("Аким Шиелийского района Бакыт Оразбеков принял многодетных матерей.", ["Бакыт Оразбеков"]),
+    ("Глава Казалинского районного филиала Ерлан Жусупов вручил награды.", ["Ерлан Жусупов"]),
+    # heads of farms and of societies of veterans are private persons
+    ("Призы вручил председатель крестьянского хозяйства «Жулдыз» Ерлан Сапаров.", []),
+    ("Руководитель районного общества ветеранов Болат Ержанов поблагодарил партийцев.", []),
+    ("Первой проголосовала председатель районного совета бабушек Айгуль Муратбекова.", []),
+    ("Председатель Общественного совета Болат Ержанов поблагодарил партийцев.", ["Болат Ержанов"]),
+])
+def test_names_read_in_the_case_and_the_body_the_office_gives(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a translation in brackets belongs to the name before it
+    ("Семья Жумабековых победила в конкурсе «Мерейлі отбасы» («Счастливая семья»).", []),
+    ("В рамках проекта «Бақытты отбасы» («Счастливая семья») прошел праздник.", ["Бақытты отбасы"]),
+    # a republican or national project is the state's
+    ("Победители республиканского проекта «Лучший учитель страны» получили гранты.", []),
+    ("Волонтеры партийного проекта «Жаңа білім» провели урок.", ["Жаңа білім"]),
+    # a project's Russian name is the project
+    ("Дети получили подарки в рамках партийного проекта «Счастливое детство».", ["Бақытты балалық"]),
+])
+def test_projects_glossed_or_of_the_state(text, expected):
+    from indexer.extract.projects import find_projects
+
+    assert find_projects(text) == expected
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a caption's place and date is where a picture was taken
+    ("Делегаты съезда. Алматы, 11 ноября 2011 года. Партия утвердила список кандидатов.", "2011-11-11", []),
+    ("В Алматы, 11 ноября, партийцы посадили деревья.", "2011-11-11", ["Алматы"]),
+    # an honorary citizen's title names no place of the story
+    ("Аксакал, почетный гражданин Карагандинской области, призвал жителей Жезды прийти на выборы.",
+     "2023-03-13", ["Улытауская область"]),
+    ("Аманатовцы выехали в поселок Жезды.", "2020-03-13", ["Карагандинская область"]),
+    ("Жители Арыси получили помощь от партийцев.", "2019-06-30", ["Туркестанская область"]),
+])
+def test_captions_titles_and_small_places(text, date, expected):
+    assert region(text, date) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a presidential campaign's headquarters: the capital is its venue
+    ("В республиканском предвыборном штабе партии в Астане подвели итоги голосования.", []),
+    ("В штабе кандидата в президенты от партии в Нур-Султане отметили высокую явку.", []),
+    # the candidate visiting a region, and a regional headquarters, are that region's
+    ("Кандидат в президенты от партии встретился с жителями Кызылорды.", ["Кызылординская область"]),
+    ("Областной предвыборный штаб партии в Кокшетау подвел итоги.", ["Акмолинская область"]),
+])
+def test_a_national_campaigns_headquarters_is_a_venue(text, expected):
+    assert region(text, "2019-06-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a superior's surname in the genitive before the official's own name
+    ("Встречу провел первый заместитель Токаева Ерлан Сапаров.", ["Ерлан Сапаров"]),
+    # the party's Latin name is no first name
+    ("Итоги подвел секретарь партии AMANAT Жигер Сапаров.", ["Жигер Сапаров"]),
+    # a Kazakh first name and surname that pymorphy3 does not know, in any case the office gives
+    ("Жандос Базартай, руководитель областного управления по делам молодежи, вручил грамоты.",
+     ["Жандос Базартай"]),
+    ("Грамоты вручил руководитель областного управления по делам молодежи Жандос Базартай.",
+     ["Жандос Базартай"]),
+    ("Грамоту вручили заместителю акима Жандосу Базартаю.", ["Жандос Базартай"]),
+    # unquoted party and wing names are no persons
+    ("Председатель филиала Жас Отан вручил грамоты.", []),
+])
+def test_names_around_other_capitalised_words(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a national report's regional examples illustrate it
+    ("По информации пресс-службы партии, за квартал рассмотрено две тысячи обращений. Так, в "
+     "Восточно-Казахстанской области партийцы помогли жителям села достроить водопровод. В "
+     "Алматинской области комиссия проверила ремонт школы.", []),
+    ("По данным пресс-службы партии, рейды прошли во всех городах. Например, в Жезказгане "
+     "проверили выдачу квартир, и в Карагандинской областной комиссии обсудили итоги.", []),
+    # a regional item's own «Так, …» is still about its region
+    ("Партийцы области подвели итоги года. Так, в Восточно-Казахстанской области "
+     "отремонтировали пять школ.", ["Восточно-Казахстанская область"]),
+    # offices named at a congress: the akims' regions, each of a coordinated pair
+    ("Внеочередной съезд партии решил исключить из политсовета акимов Жетысуской и "
+     "Улытауской областей.", []),
+])
+def test_examples_and_offices_in_national_items(text, expected):
+    assert region(text, "2023-02-07" if "Улытау" in text else "2020-05-01") == expected
+
+
+def test_a_branchs_own_bureau_is_no_national_body():
+    text = ("Жалобы на первого заместителя Туркестанского областного филиала партии рассмотрят "
+            "на региональном бюро политсовета.")
+    assert region(text, "2019-07-10") == ["Туркестанская область"]
+    assert region("Заседание бюро политсовета партии прошло в Астане.", "2019-07-10") == []

@@ -30,10 +30,10 @@ NASTY = ["", " ", "AND", "OR", "NOT", "*", "?", "field:", "region:", ":", '"', '
          "date:[2019 TO", "year:abc", "id:*", "a" * 300, "<mark>", "&amp;", "%", "%zz", "провел*", "*ов"]
 from indexer.registry import FILTERS  # noqa: E402  (every facet of the registry is a parameter)
 
-PARAMS = ["q", *FILTERS, "date_from", "date_to", "undated", "sort", "page", "per_page"]
+PARAMS = ["q", *FILTERS, "date_from", "date_to", "undated", "sort", "page", "per_page", "more", "fq", "query", "limit"]
 values = st.one_of(st.sampled_from(NASTY), st.text(max_size=60), st.text(alphabet="()\"*:~^[]{} ANDORTа-я", max_size=30))
 requests = st.lists(st.tuples(st.sampled_from(PARAMS + ["junk"]), values), max_size=8)
-ENDPOINTS = ["/api/search", "/", "/api/search.jsonl", "/api/search.csv"]
+ENDPOINTS = ["/api/search", "/", "/api/search.jsonl", "/api/search.csv", "/api/facets/official", "/api/facets/place"]
 
 
 def _no_markup_but_mark(text: str) -> bool:
@@ -49,6 +49,8 @@ def test_any_parameters_never_5xx_nor_unescaped_markup(client, endpoint, pairs):
     assert len(r.history) <= 1
     if r.status_code == 400 and endpoint.startswith("/api"):
         assert r.get_json()["error"]
+    if endpoint.startswith("/api/facets/") and r.status_code == 200:
+        assert all(_no_markup_but_mark(v["value"]) for v in r.get_json()["values"])
     if endpoint == "/api/search" and r.status_code == 200:
         for h in r.get_json()["hits"]:
             assert _no_markup_but_mark(h["snippet"])

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from indexer import morphology, vocab
+from indexer import morphology, valuenames, vocab
 from indexer.search import Archive
 from indexer.settings import Settings
 
@@ -34,6 +34,7 @@ def create_app(config: dict | None = None) -> Flask:
     # the name tables (places, projects, officials) built here, before gunicorn forks the
     # workers (preload_app): shared, and not on a user's first request
     vocab.warm()
+    valuenames.warm()  # the names each facet value is found by (the filter boxes)
     app.json.ensure_ascii = False
     # one Archive (one open searcher, reopened when the index changes) per worker process
     app.extensions["archive"] = archive = Archive(settings.index_dir, settings)

@@ -12,12 +12,14 @@ from flask import Blueprint, Response, current_app, jsonify, stream_with_context
 from flask import request
 
 from indexer import store
-from indexer.registry import EXTRACTED
+from indexer.corpus import strip_format
+from indexer.facetsearch import DEFAULT_LIMIT, MAX_LIMIT, UnknownFacet, facet_values
+from indexer.registry import EXTRACTED, FILTERS
 from indexer.search import InvalidRequest, export, get_document, search
 
 from .errors import json_error as error
 from .openapi import openapi_document
-from .params import search_params
+from .params import int_param, search_params
 
 bp = Blueprint("api", __name__)
 NO_INDEX = "no index has been built yet (run `newsarchive index`)"  # the path stays in the log
@@ -41,6 +43,19 @@ def _no_index(exc):
 @bp.get("/api/search")
 def api_search():
     return jsonify(search(archive(), search_params(request.args)))
+
+
+@bp.get("/api/facets/<name>")
+def api_facet_values(name: str):
+    """Values of one facet matching `q` by any name, counted over the search of the other
+    parameters (its query in `query`)."""
+    args = request.args
+    try:
+        return jsonify(facet_values(archive(), name, strip_format(args.get("q") or ""),
+                                    search_params(args, query_key="query"),
+                                    int_param(args, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT)))
+    except UnknownFacet:
+        return error(404, f"no facet {name[:40]!r}; facets: {', '.join(FILTERS)}")
 
 
 @bp.get("/api/doc/<path:doc_id>")

@@ -1,7 +1,8 @@
 """OpenAPI 3.1 description of the JSON API; a test checks real answers against it."""
 from __future__ import annotations
 
-from indexer.registry import EXTRACTED, FACETS, IN_ANSWER
+from indexer.facetsearch import DEFAULT_LIMIT, MAX_LIMIT, MAX_PREFIX
+from indexer.registry import EXTRACTED, FACETS, FILTERS, IN_ANSWER
 from indexer.search import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, SORTS
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
@@ -32,7 +33,17 @@ SEARCH_RESULT = {
         "facets": {"type": "object", "required": list(IN_ANSWER),
                    "properties": {f.name: {**_FACET_LIST, "description": f.description} for f in FACETS},
                    "additionalProperties": False},
-        "notice": {"type": "string", "description": "set when the query was read as plain words or the search was cut short"},
+        "notice": {"type": "string", "description": "set when the query was read as plain words, the search "
+                   "was cut short, or a filter value was read as another value or names none (see filter_notes)"},
+        "filter_notes": {"type": "array", "description": "extension: each filter value not searched as written: "
+                         "`resolved_to` the value it was searched as (an alias, another script, a surname only "
+                         "naming one official), or null when it names no value the archive holds; then `nearest` "
+                         "are the closest values that do", "items": {
+                             "type": "object", "required": ["facet", "value", "resolved_to", "nearest"],
+                             "properties": {"facet": {"type": "string", "enum": list(FILTERS)},
+                                            "value": {"type": "string"},
+                                            "resolved_to": {"type": ["string", "null"]},
+                                            "nearest": _FACET_LIST}}},
         "partial": {"type": "boolean", "description": "true when the time limit stopped the search"},
         "undated": {"type": "integer", "minimum": 0, "description": "extension: how many of the matches have no date"},
         "facet_choices": {"type": "object", "description": "extension: for each filtered facet, its counts "
@@ -65,6 +76,25 @@ SIMILAR = {"type": "object", "required": ["id", "similar"],
            "properties": {"id": {"type": "string"}, "terms": _STR_LIST,
                           "similar": {"type": "array", "items": {"type": "object",
                                       "required": ["id", "score", "shared", "reason"]}}}}
+FACET_VALUES = {
+    "type": "object", "required": ["facet", "label", "q", "total", "limit", "values"],
+    "properties": {
+        "facet": {"type": "string", "enum": list(FILTERS)}, "label": {"type": "string"},
+        "q": {"type": "string", "description": "the prefix as read (spaces collapsed)"},
+        "total": {"type": "integer", "minimum": 0, "description": "values matching, all of them (values: at most limit)"},
+        "limit": {"type": "integer"},
+        "partial": {"type": "boolean", "description": "true when the time limit stopped the search"},
+        "values": {"type": "array", "items": {
+            "type": "object", "required": ["value", "count", "selected"], "additionalProperties": False,
+            "properties": {
+                "value": {"type": "string", "description": "the canonical value (what a filter takes)"},
+                "count": {"type": "integer", "minimum": 1},
+                "selected": {"type": "boolean", "description": "the search filters by it"},
+                "matched": {"type": "string", "description": "the other name that matched q (an alias, a case "
+                            "form, a city of the region), when the value's own name did not"},
+                "under": {"type": ["string", "null"], "description": "place values: the region they lie in"}}}},
+    },
+}
 ERROR = {"type": "object", "required": ["error"], "properties": {"error": {"type": "string"}}}
 HEALTH = {"type": "object", "required": ["status", "documents"],
           "properties": {"status": {"type": "string"}, "documents": {"type": "integer"}}}
@@ -139,6 +169,25 @@ def openapi_document(export_limit: int) -> dict:
                                                                 "headers": export_headers,
                                                                 "content": {"application/x-ndjson": {"schema": {"type": "string"}}}},
                                                         "400": bad}}},
+            "/api/facets/{facet}": {"get": {
+                "summary": "Values of one facet matching a prefix, with counts over the current result set",
+                "description": "q matches the start of any word of any name of a value, in any script: its own "
+                               "name, aliases and former names (Нур-Султан: Астана), spellings in other scripts "
+                               "(Qutty meken, Құтты мекен), case forms (Искакова), a region's cities (Qyzylorda: "
+                               "Кызылординская область). Counts are over the search the other parameters describe "
+                               "(its query in `query`), without this facet's own filter, so every value listed can "
+                               "be added to it. Best match first (own name, a word of it, another name), then by "
+                               "count; years newest first. An unknown facet is a 404.",
+                "parameters": [
+                    {"name": "facet", "in": "path", "required": True, "schema": {"type": "string", "enum": list(FILTERS)}},
+                    _param("q", {"type": "string", "maxLength": MAX_PREFIX}, "prefix of any name of a value; empty: all values"),
+                    _param("query", {"type": "string", "maxLength": 1000}, "the search's query (the `q` of /api/search)"),
+                    *SEARCH_PARAMS[1:-3],
+                    _param("limit", {"type": "integer", "minimum": 1, "maximum": MAX_LIMIT, "default": DEFAULT_LIMIT},
+                           "values at most"),
+                ],
+                "responses": {"200": {"description": "matching values", "content": _json(FACET_VALUES)},
+                              "400": bad, "404": {"description": "no such facet", "content": _json(ERROR)}}}},
             "/api/doc/{id}": {"get": {"summary": "One whole document",
                                       "parameters": [{"name": "id", "in": "path", "required": True,
                                                       "schema": {"type": "string"}}],

@@ -8,20 +8,19 @@ from markupsafe import Markup, escape
 
 from indexer import store
 from indexer.corpus import strip_format
-from indexer.registry import EXTRACTED, FACETS, chart_facet, facet
+from indexer.registry import EXTRACTED, FACETS, chart_facet
 from indexer.search import (DEFAULT_PER_PAGE, InvalidRequest, Deadline, SearchParams, get_document, reading,
                             search, stats)
 
 from .chart import chart, filled, span
+from .facetlists import LISTED, as_searched, facet_lists, list_params
 from .params import search_params
 from .ru import plural, ru_date, ru_numeric_date
 
 bp = Blueprint("pages", __name__)
 
-# the facets the page lists, in the registry's order (month is the chart's, not a list)
-FACET_TITLES = {f.name: f.label for f in FACETS if f.in_answer}
+FACET_TITLES = LISTED  # the facets the page lists, in the registry's order
 SORT_TITLES = {"relevance": "по релевантности", "date_desc": "сначала новые", "date_asc": "сначала старые"}
-FACET_SHOWN = 12
 
 
 def _archive():
@@ -100,6 +99,15 @@ class Urls:
     def undated(self) -> str:
         """Only the items without a date (the chart's «без даты»); off again when it is on."""
         return self._url(self._undated_pairs() + ([] if self.p.undated else [("undated", "1")]))
+
+    def more(self, name: str) -> str:
+        """The same search with the whole list of one facet («показать все»)."""
+        return self._url(self.pairs + [("more", name)]) + f"#facet-{name}"
+
+    def replace(self, name: str, old: str, new: str) -> str:
+        """The same search with one filter value swapped for another (a value naming nothing
+        for a near one)."""
+        return self._url([(k, new if (k, v) == (name, old) else v) for k, v in self.pairs])
 
 
 def _chart(result: dict, p: SearchParams) -> dict | None:
@@ -236,19 +244,13 @@ def index():
     except store.IndexMissing as exc:
         return _no_index(exc)
     pages = max(1, -(-result["total"] // p.per_page))
+    p = as_searched(p, result)  # an alias or a surname only: boxes and links use the value searched
     selected = {name: set(p.values(name)) for name in FACET_TITLES}
-    facets = []
-    for name, title in FACET_TITLES.items():
-        values = result["facet_choices"].get(name, result["facets"][name])
-        if facet(name).by_value:  # years: newest first
-            values = sorted(values, key=lambda v: v["value"], reverse=True)
-        shown = values[:FACET_SHOWN] + [v for v in values[FACET_SHOWN:] if v["value"] in selected[name]]
-        shown_values = {v["value"] for v in shown}
-        shown += [{"value": v, "count": 0} for v in sorted(selected[name]) if v not in shown_values]
-        under = facet(name).under_value
-        if under is not None:  # places under their regions
-            shown = sorted(({**v, "under": under(v["value"])} for v in shown), key=lambda v: (v["under"] or "", -v["count"]))
-        facets.append({"name": name, "title": title, "values": shown, "more": max(0, len(values) - len(shown))})
+    try:
+        more, fq = list_params(request.args)
+    except InvalidRequest as exc:
+        error, more, fq = error or exc.ru, None, ""
+    facets = facet_lists(_archive(), p, result, Urls(p), more, fq)
     chips = [(FACET_TITLES.get(n, n), v, Urls(p).toggle(n, v)) for n, vs in p.filters.items() for v in vs]
     if p.undated:
         chips.append(("Даты", "без даты", Urls(p).without("undated")))

@@ -27,6 +27,11 @@ def _int(args, name: str, default: int, low: int, high: int) -> int:
     return value
 
 
+def int_param(args, name: str, default: int, low: int, high: int) -> int:
+    """A whole-number parameter from `low` to `high`, or a 400 naming it."""
+    return _int(args, name, default, low, high)
+
+
 def _values(args, name: str) -> list[str]:
     # invisible format characters (RLO, zero-width) are no part of a facet value (as at index time)
     values = [strip_format(v).strip() for v in args.getlist(name) if v and strip_format(v).strip()]
@@ -47,10 +52,11 @@ def _flag(args, name: str) -> bool:
     return raw == "1"
 
 
-def search_params(args) -> SearchParams:
-    """Repeated single-value parameters: the first one counts."""
+def search_params(args, query_key: str = "q") -> SearchParams:
+    """Repeated single-value parameters: the first one counts. `query_key`: the parameter
+    holding the query (`query` where `q` is something else, as in /api/facets/<facet>)."""
     return SearchParams(
-        q=(args.get("q") or "").strip(),
+        q=(args.get(query_key) or "").strip(),
         filters={f.name: _values(args, f.name) for f in FACETS},
         date_from=(args.get("date_from") or "").strip() or None,
         date_to=(args.get("date_to") or "").strip() or None,

@@ -11,7 +11,7 @@ from .projects import canonical_project
 from .regions import canonical_region
 
 # Bump when extraction changes: incremental indexing then refreshes every item.
-EXTRACTION_VERSION = "6"
+EXTRACTION_VERSION = "7"
 
 
 @dataclass

@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from ..gazetteer import gazetteer, load_json, official_name_forms
 from ..morphology import morph, surname_lemma
-from ..textnorm import norm_label, ru_fold
-from .tokens import PATRONYMIC_ENDINGS, Word, capitalise, parses, pos_of, words
+from ..textnorm import is_latin, norm_label, ru_fold
+from .tokens import ADJ_ENDINGS, PATRONYMIC_ENDINGS, Word, capitalise, parses, pos_of, words
 
 OFFICE_WORDS = (
     "аким", "председател", "заместител", "депутат", "руководител", "министр", "вице-министр",
@@ -34,9 +34,14 @@ PRIVATE_BODIES = ("оо", "тоо", "ао", "ип", "кх", "фонд", "ком�
                   "поликлиник", "школ", "гимнази", "лице", "колледж", "университет", "институт",
                   "ассоциац", "союз", "клуб", "центр", "федерац", "предприяти", "завод", "фирм",
                   "групп", "холдинг", "театр", "музе", "библиотек", "редакц", "газет", "телеканал",
-                  "совет ветеран", "совета ветеран", "кооператив", "банк", "объединени", "базар",
+                  "кооператив", "банк", "объединени", "базар",
                   "рынк", "рынок", "магазин", "кафе", "ресторан", "салон", "аптек", "федераци", "штаб",
-                  "фронт-офис", "волонтер")
+                  "фронт-офис", "волонтер", "хозяйств")
+# councils of a kind of people are societies, not bodies of state or party
+COUNCILS_OF_PEOPLE = tuple(f"{council} {people}" for council in ("совет", "совета", "совету", "советом", "совете")
+                           for people in ("ветеран", "бабушек", "аксакал", "старейшин", "матер", "отцов", "женщин"))
+# «общества ветеранов», «общества инвалидов» (not «общественного совета»: a party body)
+PRIVATE_EXACT = {"общество", "общества", "обществу", "обществом", "обществе", "оо", "тоо", "ао", "ип", "кх"}
 PARTY_OR_STATE = ("филиал", "партии", "маслихат", "акимат", "крыла", "управлени", "департамент",
                   "министерств", "комитет", "агентств", "фракци")
 COMMISSIONS = ("избирательн", "ревизионн", "контрольно-ревизионн", "счетн")
@@ -84,8 +89,29 @@ def canonical_official(value: str) -> str:
     return " ".join(value.split())
 
 
+def value_names() -> dict[str, set[str]]:
+    """Each known official's other names: spellings and the case forms of `Имя Фамилия`."""
+    out: dict[str, set[str]] = {}
+    for off in load_json("officials.json")["officials"]:
+        names = out.setdefault(off["name"], set())
+        for spelling in [off["name"], *off.get("aliases", [])]:
+            firsts, lasts = official_name_forms(spelling, off.get("f", False))
+            names.update(f"{a} {b}" for a in firsts for b in lasts)
+    return out
+
+
+# a member of a body of state or party holds an office there («член Комитета по финансам»,
+# «член фракции», «член бюро политсовета»); a member of the party or of a club does not
+MEMBER = "член"
+MEMBER_BODIES = ("комитет", "фракци", "политсовет", "бюро", "президиум", "мажилис", "сенат",
+                 "парламент", "маслихат", "правительств", "постоянн", "депутатск")
+
+
 def _is_office(ws: list[Word], k: int) -> bool:
     f = ws[k].folded
+    if f.startswith(MEMBER) and f[len(MEMBER):] in ("", "а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"):
+        nxt = [w.folded for w in ws[k + 1: k + 3] if w.sentence == ws[k].sentence]
+        return bool(nxt) and nxt[0].startswith(MEMBER_BODIES)
     if not f.startswith(OFFICE_WORDS + (DIRECTOR,)) or f.startswith(NOT_OFFICE):
         return False
     if f == "главе" and k and ws[k - 1].folded == "во":  # «во главе с»: led by, no office
@@ -98,15 +124,19 @@ def _is_office(ws: list[Word], k: int) -> bool:
     if f.startswith(DIRECTOR):
         return any(body in after for body in STATE_BODIES)
     if f.startswith(GENERIC_HEADS):
-        for w in after.split()[:4]:
+        for n, w in enumerate(after.split()[:4]):
             if w.startswith(PARTY_OR_STATE):
                 return True  # «председатель областного филиала общественного объединения …»: a party body first
-            if _is_private_body(w):
+            if _is_private_body(w) or _is_private_body(" ".join(after.split()[n:n + 2])):
                 return False
     return True
 
 
 def _is_private_body(folded: str) -> bool:
+    if folded in PRIVATE_EXACT:
+        return True
+    if " " in folded:  # two words: «совета ветеранов», «совета бабушек»
+        return folded.startswith(COUNCILS_OF_PEOPLE)
     for body in PRIVATE_BODIES:
         if len(body) <= 3:  # ТОО, ОО, АО, ИП: the abbreviation itself
             if folded == body:
@@ -134,6 +164,8 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
     for k in range(i - 1, max(-1, i - 13), -1):
         w = ws[k]
         if w.sentence != ws[i].sentence:
+            if _list_lead(ws, k + 1, i):
+                return _plural_office_in_sentence(ws, ws[i].sentence - 1)
             break
         if k <= stop:  # the previous name: its office is its own (`премьер-министра X, Y`)
             break
@@ -153,6 +185,17 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
             if _is_office(ws, k) and not _candidate_for(ws, k):
                 return None if _heads_next_name(ws, k, text) else "sing"
     return None
+
+
+def _cue_case(ws: list[Word], i: int) -> str | None:
+    """The case of the office word heading the name at i (`депутат` nomn, `депутата` gent)."""
+    head = None  # the phrase's first office word: «заместителю акима» is a dative
+    for k in range(i - 1, max(-1, i - 13), -1):
+        if ws[k].sentence != ws[i].sentence or _clause_break(ws[k]):
+            break
+        if _is_office(ws, k):
+            head = k
+    return parses(ws[head].folded)[0].tag.case if head is not None else None
 
 
 def _heads_next_name(ws: list[Word], k: int, text: str) -> bool:
@@ -188,6 +231,25 @@ def _plural(ws: list[Word], k: int) -> bool:
         return True
     prev = ws[k - 1].folded if k else ""
     return prev.isdigit() or prev in ("два", "две", "три", "четыре", "оба", "обе")
+
+
+# «В их числе – …», «Среди них – …»: a list whose office the sentence before gives
+_LIST_LEADS = (("в", "их", "числе"), ("среди", "них"), ("в", "их", "составе"), ("в", "том", "числе"),
+               ("это",), ("ими", "стали"), ("ими", "являются"))
+
+
+def _list_lead(ws: list[Word], start: int, i: int) -> bool:
+    """Is ws[start..i) one of the list leads, the sentence's first words, right before the name?"""
+    lead = tuple(w.folded for w in ws[start:i])
+    return lead in _LIST_LEADS
+
+
+def _plural_office_in_sentence(ws: list[Word], sentence: int) -> str | None:
+    """`В список депутатов … вошли …`: an office of several people in that sentence."""
+    for k, w in enumerate(ws):
+        if w.sentence == sentence and _is_office(ws, k) and _plural(ws, k) and not _candidate_for(ws, k):
+            return "plur"
+    return None
 
 
 def _office_in_sentence(ws: list[Word], sentence: int) -> str | None:
@@ -286,11 +348,12 @@ def _may_be_kazakh_name(a: Word, b: Word) -> bool:
     return True
 
 
-def _unknown_person(a: Word, b: Word, strong: bool = False) -> str | None:
+def _unknown_person(a: Word, b: Word, strong: bool = False, case: str | None = None) -> str | None:
     """`Имя Фамилия` in the nominative for a first-name + surname pair pymorphy3 recognises;
     with a `strong` cue (an office right before, a list) also a Kazakh surname outside the
-    -ов pattern."""
-    name = _kazakh_male_in_y(a, b) or _unknown_person_raw(a, b)
+    -ов pattern. `case`: the case the sentence puts the name in, when known (the office
+    word's before it: «депутат Дина Рахимова» is a woman, «депутата Дина Рахимова» no)."""
+    name = _kazakh_male_in_y(a, b) or _unknown_person_raw(a, b, case)
     if name is None and strong and _may_be_kazakh_name(a, b):
         names = [p for p in parses(a.text.lower()) if "Name" in p.tag and p.tag.case in CASES
                  and p.tag.number != "plur"]
@@ -301,8 +364,40 @@ def _unknown_person(a: Word, b: Word, strong: bool = False) -> str | None:
             if last and first:
                 name = f"{capitalise(first)} {capitalise(last)}"
         else:
-            name = _first_name_from_surname(a, b)
-    return name.replace("ё", "е").replace("Ё", "Е") if name else None
+            name = _first_name_from_surname(a, b, case)
+        if name is None:
+            name = _both_unknown(a, b, case)
+    # one spelling per person: Russian letters, as the canonical names of officials.json
+    return " ".join(capitalise(ru_fold(part)) for part in name.split()) if name else None
+
+
+_Y_STEM_CASE = {"gent": "я", "accs": "я", "datv": "ю", "ablt": "ем", "loct": "е"}
+
+
+def _undo_case(low: str, case: str | None) -> str | None:
+    """A Kazakh name pymorphy3 does not know, back to the nominative by the case the sentence
+    gives: consonant stems (Жандоса -> Жандос) and -й stems (Базартаю -> Базартай)."""
+    if case in (None, "nomn"):
+        return low
+    y_end = _Y_STEM_CASE.get(case)
+    if y_end and low.endswith(y_end) and low[: -len(y_end)][-1:] in "аеоуыи":
+        return low[: -len(y_end)] + "й"
+    for end in _CONSONANT_CASE.get(case, ()):
+        stem = low[: -len(end)]
+        if low.endswith(end) and stem[-1:] not in "аеиоуыэюяь":
+            return stem
+    return None
+
+
+def _both_unknown(a: Word, b: Word, case: str | None) -> str | None:
+    """«Жандос Базартай, руководитель управления»: neither word in pymorphy3's dictionary,
+    an office gives them: a Kazakh first name and surname, as the office's case allows."""
+    if not (a.folded.isalpha() and b.folded.isalpha() and len(a.folded) > 2 and len(b.folded) > 2):
+        return None
+    if morph().word_is_known(a.folded) or morph().word_is_known(b.folded):
+        return None
+    first, last = _undo_case(a.folded, case), _undo_case(b.folded, case)
+    return f"{capitalise(first)} {capitalise(last)}" if first and last else None
 
 
 def _kazakh_male_in_y(a: Word, b: Word) -> str | None:
@@ -314,12 +409,14 @@ def _kazakh_male_in_y(a: Word, b: Word) -> str | None:
     return f"{capitalise(a.folded)} {capitalise(last)}" if last else None
 
 
-def _first_name_from_surname(a: Word, b: Word) -> str | None:
+def _first_name_from_surname(a: Word, b: Word, case: str | None = None) -> str | None:
     """A first name pymorphy3 does not tag (Канат, Мади, Абылай, Рухолла) before a surname it
     does: the surname's case tells how to undo the first name's ending."""
     if b.folded.endswith(("улы", "ұлы", "кызы", "қызы")):
         return f"{capitalise(a.folded)} {capitalise(b.folded)}"
     surnames = [q for q in parses(b.folded) if "Surn" in q.tag and q.tag.number != "plur"]
+    if case is not None:
+        surnames.sort(key=lambda q: q.tag.case != case)
     if not surnames:
         return _by_surname_shape(a, b)
     q = surnames[0]
@@ -379,11 +476,14 @@ def _as_her_name(name: str, a: Word, b: Word, ws: list[Word], j: int) -> str:
     return name
 
 
-def _unknown_person_raw(a: Word, b: Word) -> str | None:
+def _unknown_person_raw(a: Word, b: Word, case: str | None = None) -> str | None:
     names = [p for p in parses(a.text.lower()) if "Name" in p.tag and p.tag.case in CASES and p.tag.number != "plur"]
     if not names:
         return None
     surnames = [q for q in parses(b.text.lower()) if "Surn" in q.tag and q.tag.number != "plur"]
+    if case is not None:  # readings in the sentence's case first, the dictionary's order otherwise
+        names.sort(key=lambda p: p.tag.case != case)
+        surnames.sort(key=lambda q: q.tag.case != case)
     # 1. a first name and a surname agreeing in case and gender
     for p in names:
         for q in surnames:
@@ -427,6 +527,7 @@ def find_officials(text: str) -> list[str]:
     pending: dict[str, str] = {}       # surname key -> a full name still without an office
     cued_surnames: set[str] = set()    # surnames named with an initial and an office
     list_end = -1                      # where the last name of a list headed by a plural office ends
+    list_case = None                   # the case of that list's first name
     last_name = -1                     # index of the last word of the last name-like pair
     held: set[str] = set()             # known names given an office somewhere in the item
     demoted: set[str] = set()          # known names given a role that is no office
@@ -454,21 +555,23 @@ def find_officials(text: str) -> list[str]:
             continue
         if b.cap and a.sentence == b.sentence and len(a.text) > 1 and a.text.replace("-", "").isalpha() \
                 and not (a.text.isupper() and len(a.text) <= 3) \
-                and text[a.end: ws[i + 1].start].isspace():
+                and text[a.end: ws[i + 1].start].isspace() and not _names_a_body(ws, j):
             name = pairs.get((a.folded, b.folded))
             in_list = list_end >= 0 and _LIST_GAP.fullmatch(text[list_end: a.start]) is not None
             cue = candidate = None
             if name is not None:
-                if _office_cue(ws, i, j, text, stop=last_name):
-                    held.add(name)
+                cue = _office_cue(ws, i, j, text, stop=last_name)
+                if cue:
+                    held.add(name)  # and a list it heads goes on («депутаты А, Б и В»)
                 elif _private_role_next_to(ws, i, j, text):
                     demoted.add(name)
                     name = None
-            elif a.cap:
+            elif a.cap and not is_latin(a.text) and not _name_follows(ws, i, j, text):
                 cue = _office_cue(ws, i, j, text, stop=last_name)
                 patronymic_after = j + 1 < len(ws) and ws[j + 1].folded.endswith(PATRONYMIC_ENDINGS)
                 first, last = (b, a) if _surname_first(a, b, patronymic_after) else (a, b)
-                candidate = _unknown_person(first, last, strong=bool(cue or in_list))
+                case = list_case if in_list and not cue else _cue_case(ws, i) if cue else None
+                candidate = _unknown_person(first, last, strong=bool(cue or in_list), case=case)
                 if candidate:
                     candidate = _as_her_name(candidate, first, last, ws, j)
                 if candidate and norm_label(candidate) in excluded:
@@ -482,6 +585,8 @@ def find_officials(text: str) -> list[str]:
             if name:
                 found[name] = None
                 list_end = b.end if (cue == "plur" or in_list) else -1
+                if cue == "plur":
+                    list_case = _case_of_name(a, name)
                 i = j + 1
                 continue
         i += 1
@@ -489,6 +594,34 @@ def find_officials(text: str) -> list[str]:
         if surname in pending:
             found[pending[surname]] = None
     return [name for name in found if name not in demoted - held]
+
+
+# «Аким Казалинского района», «Глава Шиелийского районного филиала»: an adjective of a body
+_BODY_NOUNS = ("район", "област", "округ", "филиал", "маслихат", "акимат", "отделени", "город",
+               "сельск", "поселков", "аульн")
+
+
+def _names_a_body(ws: list[Word], j: int) -> bool:
+    nxt = ws[j + 1] if j + 1 < len(ws) else None
+    return nxt is not None and nxt.sentence == ws[j].sentence and not nxt.cap \
+        and ws[j].folded.endswith(ADJ_ENDINGS) and nxt.folded.startswith(_BODY_NOUNS)
+
+
+def _name_follows(ws: list[Word], i: int, j: int, text: str) -> bool:
+    """«заместитель Токаева Ерлан Сапаров»: the first word is someone else's surname (a
+    genitive); the first name and surname are the next two words."""
+    if j != i + 1 or j + 1 >= len(ws):
+        return False
+    b, c = ws[j], ws[j + 1]
+    if not c.cap or c.sentence != b.sentence or not text[b.end: c.start].isspace():
+        return False
+    return any("Name" in p.tag for p in parses(b.folded)) and (
+        surname_lemma(c.folded) is not None or any("Surn" in q.tag for q in parses(c.folded)))
+
+
+def _case_of_name(a: Word, name: str) -> str | None:
+    """`Айгуль Иванова` as written is the nominative it was read as: the rest of the list agrees."""
+    return "nomn" if ru_fold(name.split(" ", 1)[0]) == a.folded else None
 
 
 def _surname_key(folded: str) -> str:

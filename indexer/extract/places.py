@@ -87,3 +87,16 @@ def place_named_by(word: str) -> str | None:
         return None
     region = resolve(place["region"], UNDATED_AS)
     return None if place["name"] == region else place_value(place["name"], region)
+
+
+def value_names() -> dict[str, set[str]]:
+    """Each place value's names: its bare name and every spelling and case form the tables know."""
+    out: dict[str, set[str]] = {}
+    for name, regions in _units().items():
+        for region in regions:
+            out.setdefault(place_value(name, region), set()).add(name)
+    for form, place in tables().places.items():
+        region = resolve(place["region"], UNDATED_AS)
+        if place["name"] != region:
+            out.setdefault(place_value(place["name"], region), set()).add(form)
+    return out

@@ -17,7 +17,10 @@ from ..textnorm import phrase_key, ru_fold
 _LIST_GLUE = re.compile(r"\s*(,|и|а также)?\s*")
 QUOTED = re.compile(r"«([^«»]{2,80})»|\"([^\"]{2,80})\"|„([^„“”]{2,80})[“”]")
 NOT_PARTY = ("государствен", "госпрограм", "программ", "частн", "конкурс", "акци", "фонд",
-             "организац", "компани", "движени", "общественн", "бизнес-проект", "инвестиц")
+             "организац", "компани", "движени", "общественн", "бизнес-проект", "инвестиц",
+             "республиканск", "национальн", "международн")
+# «Мерейлі отбасы» («Счастливая семья»): a translation in brackets is the name before it
+_GLOSS = re.compile(r"\s*\(\s*")
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +52,11 @@ def project_named_by(text: str) -> str | None:
     return _tables()[0].get(phrase_key(text))
 
 
+def value_names() -> dict[str, set[str]]:
+    """Each known project's other spellings (scripts, languages)."""
+    return {p["name"]: set(p.get("aliases", [])) for p in load_json("projects.json")["projects"]}
+
+
 def _cue_before(text: str, start: int) -> bool:
     """«в рамках проекта «X»», «партийного проекта «X»»: a project word right before the name."""
     before = ru_fold(text[max(0, start - 60): start])
@@ -67,8 +75,13 @@ def find_projects(text: str) -> list[str]:
     known, negative, needs_cue, not_after = _tables()
     found: dict[str, None] = {}
     listed_until = -1  # «A», «B» и «C» after one «проектов»: the cue carries along the list
+    previous_end, previous_project = -1, False
     for m in QUOTED.finditer(text):
         name = next(g for g in m.groups() if g is not None).strip()
+        gloss = previous_end >= 0 and _GLOSS.fullmatch(text[previous_end:m.start()]) is not None
+        was_project, previous_end, previous_project = previous_project, m.end(), False
+        if gloss and not was_project:
+            continue  # the translation of a name that is no project
         key = phrase_key(name)
         in_list = listed_until >= 0 and _LIST_GLUE.fullmatch(text[listed_until:m.start()]) is not None
         listed_until = -1
@@ -85,5 +98,6 @@ def find_projects(text: str) -> list[str]:
             found[" ".join(name.split())] = None
         else:
             continue
+        previous_project = True
         listed_until = m.end()
     return list(found)

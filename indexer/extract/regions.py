@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..gazetteer import decline, load_json
 from ..morphology import morph, surname_lemma
 from ..textnorm import norm_label, phrase_key, ru_fold
+from .dates import MONTHS
 from .tokens import ADJ_ENDINGS, PATRONYMIC_ENDINGS, SENTENCE_END, Word, adjective_of, capitalise, parses, words
 
 CANONICAL = [
@@ -191,6 +192,28 @@ def region_named_by(word: str) -> str | None:
     return resolve(place["region"], None)
 
 
+def value_names() -> dict[str, set[str]]:
+    """Each region's other names, for finding a value by any of them: aliases and former
+    names (`Нур-Султан`), abbreviations, short and Kazakh names (`Qyzylorda oblysy`), the
+    case forms of its oblast adjective, and the cities of regions.json in it (at any date)."""
+    t = tables()
+    data = load_json("regions.json")
+    out: dict[str, set[str]] = {}
+    for r in data["regions"]:
+        out.setdefault(r["name"], set()).update([*r.get("abbr", []), *r.get("short", []), *r.get("kazakh", [])])
+    for alias, name in data.get("aliases", {}).items():
+        out.setdefault(name, set()).add(alias)
+    for p in data["places"]:
+        spec = p["region"]
+        for region in [spec] if isinstance(spec, str) else [e["region"] for e in spec]:
+            out.setdefault(region, set()).update([p["name"], *p.get("alt", [])])
+    for form, entries in t.adj_forms.items():
+        for kind, _, spec in entries:
+            if kind == "oblast":
+                out.setdefault(resolve(spec, None), set()).add(form)
+    return out
+
+
 def _at_date(region: str, date: str | None) -> str:
     since = tables().since.get(region)
     if since and date is not None and date < since[0]:
@@ -270,12 +293,27 @@ def _phrase_at(ws: list[Word], i: int, t: Tables):
     return None
 
 
-def _is_dateline(text: str, w: Word) -> bool:
-    """`АКТОБЕ. КАЗИНФОРМ –`: where an item was filed from, not what it is about."""
+# «Алматы, 11 ноября 2011 года.», «Костанай, 05.03.2019»: a caption's or a dateline's place and date
+_PLACE_DATE = re.compile(r",\s*(?:\d{1,2}\s+(?:" + "|".join(MONTHS) + r")|\d{1,2}\.\d{1,2}\.\d{2,4})",
+                         re.IGNORECASE)
+
+
+def _is_dateline(text: str, w: Word, ws: list[Word] | None = None) -> bool:
+    """`АКТОБЕ. КАЗИНФОРМ –`, or a place and a date opening a sentence (a photo caption,
+    `Алматы, 11 ноября`): where an item was filed or pictured, not what it is about."""
+    if ws is not None and (w.index == 0 or ws[w.index - 1].sentence != w.sentence) \
+            and _PLACE_DATE.match(text, w.end):
+        return True
     if w.index > 1 or not w.text.isupper() or len(w.text) < 3:
         return False
     rest = text[w.end: w.end + 3].lstrip()
     return rest[:1] in (".", ",", "–", "—", "-", "/")
+
+
+def _honorary(ws: list[Word], i: int) -> bool:
+    """«Почетный гражданин Карагандинской области»: a person's title, not a place of the story."""
+    return i >= 2 and ws[i - 2].folded.startswith("почетн") and ws[i - 1].folded.startswith("граждан") \
+        or i >= 3 and ws[i - 3].folded.startswith("почетн") and ws[i - 2].folded.startswith("граждан")
 
 
 class Mention(NamedTuple):
@@ -295,7 +333,7 @@ def mentions(text: str, date: str | None) -> tuple[Mention, ...]:
     out: list[Mention] = []
     skip = set()
     for i, w in enumerate(ws):
-        if i in skip:
+        if i in skip or _honorary(ws, i):
             continue
         f = w.folded
         prev = ws[i - 1].folded if i else ""
@@ -358,7 +396,7 @@ def mentions(text: str, date: str | None) -> tuple[Mention, ...]:
         place = t.places.get(f)
         if place is not None and (w.cap or not place.get("ambiguous")):
             if not (place.get("ambiguous") and not w.cap) and not _is_person(ws, i, place) \
-                    and not _is_dateline(text, w) \
+                    and not _is_dateline(text, w, ws) \
                     and not (place.get("admin") and place.get("ambiguous") and not _settlement_before(ws, i)):
                 region = resolve(place["region"], date)
                 out.append(Mention(region, 1 if place.get("foreign") else 2, w,
@@ -395,7 +433,9 @@ _NATIONAL = re.compile(
     r"съезд\w* партии|\b[xviхі]+ (?:\w+ )?съезд\w*|(?:внеочередн|очередн)\w+ съезд\w*|"
     r"(?<!член )(?<!члены )(?<!членов )(?<!члена )(?<!членами )"
     r"(?:политсовет\w* партии|бюро политсовет\w*|политическ\w+ совет\w* партии)|"
-    r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*")
+    r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*|"
+    # a presidential campaign's headquarters and its candidate: where the hall stands is a venue
+    r"республиканск\w+ (?:\w+ )?штаб\w*|штаб\w* кандидат\w* в президент\w*")
 # weaker: the item tells of the whole country (a nationwide campaign, the party's press
 # service or secretary), but a region may still be what it is about
 _NATIONWIDE = re.compile(
@@ -408,17 +448,26 @@ VENUE_WEIGHT = 2  # a city named, or «столица»: what a venue looks like
 NATIONAL_MIN = 3.5  # in a national item: an oblast named in the first sentence, or two mentions
 
 
+# «на региональном бюро политсовета», «областной политсовет»: a branch's own body
+_LOCAL_BODY = re.compile(r"(?:регионал|областн|городск|районн|филиал)\w*\s+$")
+
+
+def _national_in(folded: str) -> bool:
+    return any(not _LOCAL_BODY.search(folded[max(0, m.start() - 20): m.start()])
+               for m in _NATIONAL.finditer(folded))
+
+
 def _national_sentences(text: str) -> set[int]:
     """Numbers of the sentences (as `words` counts them) that name a national body or event."""
     folded = ru_fold(text)
-    if not _NATIONAL.search(folded):
+    if not _national_in(folded):
         return set()
     if len(folded) != len(text):  # a letter whose lower case is longer: fold sentence by sentence
         folded = None
     out, n, start = set(), 0, 0
     for m in [*SENTENCE_END.finditer(text), None]:
         end = m.end() if m else len(text)
-        if _NATIONAL.search(folded[start:end] if folded is not None else ru_fold(text[start:end])):
+        if _national_in(folded[start:end] if folded is not None else ru_fold(text[start:end])):
             out.add(n)
         n, start = n + 1, end
     return out
@@ -451,15 +500,17 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
     scores: dict[str, float] = {}
     plain: set[str] = set()
     national = False
+    venues = {part: _national_sentences(part) for part in (title, text)}
+    congress = any(venues.values())  # a congress, the political council, the central office
     for part, is_title in ((title, True), (text, False)):
-        venue = _national_sentences(part)
+        venue = venues[part]
         national = national or bool(venue) or _NATIONWIDE.search(ru_fold(part)) is not None
         ws = words(part)
         for region, weight, w, _ in mentions(part, date):
             if region == "Астана" and weight <= VENUE_WEIGHT and w.sentence in venue and _where(ws, w):
                 continue
-            if w.sentence in venue and _in_office_title(ws, w):
-                continue
+            if congress and _in_office_title(ws, w):
+                continue  # «исключить из политсовета акимов Жетысуской области»: their office
             extra = 1.0 if is_title else 0.5 if w.sentence == 0 else 0.0
             if is_title or weight >= 3:
                 plain.add(region)
@@ -468,6 +519,8 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
         scores[region] = scores.get(region, 0.0) + 3
         plain.add(region)
     if national:
+        for region in _examples(text, date):
+            scores.pop(region, None)
         scores = {r: v for r, v in scores.items() if v >= NATIONAL_MIN}
     if not scores:
         return []
@@ -479,8 +532,39 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
                   if v >= best - 1e-9 or (r in plain and v >= best * SECONDARY_SHARE))
 
 
+# «Так, в Восточно-Казахстанской области …», «Например, в Жезказгане …»: a national report's example
+_EXAMPLE_LEADS = (("так",), ("например",), ("в", "частности"), ("к", "примеру"))
+
+
+def _examples(text: str, date: str | None) -> set[str]:
+    """Regions a national item first names in a sentence that opens as an example: the
+    report is about the country, the region illustrates it."""
+    ws = words(text)
+    starts: dict[int, int] = {}
+    for w in ws:
+        starts.setdefault(w.sentence, w.index)
+    example_sentences = set()
+    for sentence, k in starts.items():
+        for lead in _EXAMPLE_LEADS:
+            end = k + len(lead)
+            if tuple(x.folded for x in ws[k:end]) == lead and end <= len(ws) \
+                    and text[ws[end - 1].end: ws[end - 1].end + 1] == ",":
+                example_sentences.add(sentence)
+    if not example_sentences:
+        return set()
+    first: dict[str, int] = {}
+    for m in mentions(text, date):
+        first.setdefault(m.region, m.word.sentence)
+    return {region for region, sentence in first.items() if sentence in example_sentences}
+
+
 def _in_office_title(ws: list[Word], w: Word) -> bool:
-    return any(x.folded.startswith(_OFFICE_BEFORE) for x in ws[max(0, w.index - 2): w.index])
+    """«акима Жетысуской области», «акимов Жетысуской и Улытауской областей»: an office's region."""
+    k = w.index - 1
+    while k >= 0 and w.index - k <= 4 and (ws[k].folded in ("и", "а") or (
+            ws[k].folded.endswith(ADJ_ENDINGS) and "ск" in ws[k].folded[-7:])):
+        k -= 1  # a coordinated region adjective before this one
+    return any(x.folded.startswith(_OFFICE_BEFORE) for x in ws[max(0, k - 1): k + 1])
 
 
 def _implied_date(title: str, text: str) -> str | None:

@@ -28,6 +28,33 @@ def _codec(name: str | None) -> str | None:
         return None
 
 
+# Russian single-byte encodings decode one another's bytes without an error: windows-1251
+# read as KOI8-R (a page that declares the wrong one) comes out as capitals with a few
+# lower-case letters. Prose is mostly lower case, so the reading with more of it wins.
+_CYRILLIC_SINGLE_BYTE = tuple(codecs.lookup(n).name for n in ("cp1251", "koi8-r", "koi8-u", "iso8859-5", "cp866"))
+
+
+def _lower_cyrillic(text: str) -> int:
+    return sum("\u0430" <= c <= "\u045f" for c in text)
+
+
+def _likelier_cyrillic(raw: bytes, name: str, text: str) -> str:
+    if name not in _CYRILLIC_SINGLE_BYTE:
+        return text
+    upper = sum("\u0400" <= c <= "\u042f" for c in text)
+    if upper <= _lower_cyrillic(text):
+        return text
+    best, lower = text, _lower_cyrillic(text)
+    for other in _CYRILLIC_SINGLE_BYTE:
+        try:
+            candidate = raw.decode(other)
+        except UnicodeDecodeError:
+            continue
+        if not _C1.search(candidate) and _lower_cyrillic(candidate) > lower:
+            best, lower = candidate, _lower_cyrillic(candidate)
+    return best
+
+
 def decode(raw: bytes, declared: str | None = None) -> str:
     """The page's text; ItemError when the bytes are not text in any encoding."""
     if raw.startswith(codecs.BOM_UTF8):
@@ -47,7 +74,7 @@ def decode(raw: bytes, declared: str | None = None) -> str:
             except UnicodeDecodeError:
                 continue
             if not _C1.search(text):
-                return text
+                return _likelier_cyrillic(raw, name, text)
     best = from_bytes(raw[:GUESS_BYTES]).best()
     if best is None or best.encoding in ("utf_8", "ascii"):
         raise ItemError("bad encoding: the bytes are in no encoding that could be recognised")

@@ -67,8 +67,14 @@ def _title(tree) -> str:
             or _squash(tree.findtext(".//title") or ""))
 
 
-def _in_chrome(el) -> bool:
-    return any(a.tag in _CHROME for a in el.iterancestors())
+def _content_elements(el) -> Iterator:
+    """Elements outside navigation, header, footer and scripts, parents first: one walk
+    that skips a chrome subtree at its root instead of asking every element's ancestors."""
+    stack = [el]
+    while stack:
+        node = stack.pop()
+        yield node
+        stack.extend(child for child in reversed(node) if isinstance(child.tag, str) and child.tag not in _CHROME)
 
 
 def _visible_text(el) -> str:
@@ -114,9 +120,7 @@ def _section_entries(tree, page_url: str) -> list[dict] | None:
     if body is None:
         return None
     best: list[dict] = []
-    for parent in body.iter():
-        if not isinstance(parent.tag, str) or parent.tag in _CHROME or _in_chrome(parent):
-            continue
+    for parent in _content_elements(body):
         groups: dict[tuple, list] = {}
         for child in parent:
             if isinstance(child.tag, str) and child.tag not in _CHROME:
@@ -156,7 +160,7 @@ def page_items(raw: bytes, url: str, charset: str | None = None,
         if own:
             raise ItemError(f"section list: {len(own)} entries left to their own pages")
         return
-    doc = trafilatura.bare_extraction(tree, url=page_url or None, favor_precision=True,
+    doc = trafilatura.bare_extraction(tree, url=page_url or None, favor_precision=True, fast=True,
                                       include_comments=False, include_tables=False,
                                       with_metadata=False, deduplicate=False)
     text = (doc.text if doc is not None else "") or ""

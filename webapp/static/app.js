@@ -84,6 +84,89 @@ document.addEventListener("DOMContentLoaded", function () {
       if (dateComplete(el)) apply();
     }
   });
+  // facet lists: «показать все» and the filter box ask /api/facets/<facet> and redraw the
+  // list in place (without JavaScript both are links and a small form to the same page);
+  // a ticked value always stays in the list, or applying the filters would drop it
+  function facetList(fs) {
+    var api = fs.getAttribute("data-api"), name = fs.getAttribute("data-facet");
+    var ul = fs.querySelector("ul"), status = fs.querySelector(".facet-status");
+    var seq = 0;
+    function el(tag, cls, text) {
+      var e = document.createElement(tag);
+      if (cls) e.className = cls;
+      if (text !== undefined) e.textContent = text;
+      return e;
+    }
+    function draw(data, text) {
+      var checked = {}, listed = {};
+      Array.prototype.forEach.call(ul.querySelectorAll("input[type=checkbox]"), function (box) {
+        if (box.checked) checked[box.value] = true;
+      });
+      var values = data.values.slice();
+      values.forEach(function (v) { listed[v.value] = true; });
+      Object.keys(checked).forEach(function (v) { if (!listed[v]) values.push({value: v, count: 0}); });
+      var grouped = values.some(function (v) { return "under" in v; });
+      if (grouped) {
+        values = values.map(function (v, i) { return {v: v, i: i}; }).sort(function (a, b) {
+          var ua = a.v.under || "", ub = b.v.under || "";
+          return ua < ub ? -1 : ua > ub ? 1 : (b.v.count - a.v.count) || (a.i - b.i);
+        }).map(function (x) { return x.v; });
+      }
+      while (ul.firstChild) ul.removeChild(ul.firstChild);
+      values.forEach(function (v, i) {
+        if (grouped && (i === 0 || (v.under || "") !== (values[i - 1].under || ""))) {
+          ul.appendChild(el("li", "under", v.under || "другие"));
+        }
+        var li = el("li"), box = el("input"), label = el("label"), nameSpan = el("span", "name", v.value);
+        box.type = "checkbox";
+        box.id = "f-" + name + "-all-" + (i + 1);
+        box.name = name;
+        box.value = v.value;
+        box.checked = !!checked[v.value] || !!v.selected;
+        label.htmlFor = box.id;
+        if (v.matched) nameSpan.appendChild(el("span", "alias", " (" + v.matched + ")"));
+        label.appendChild(nameSpan);
+        label.appendChild(document.createTextNode(" "));
+        label.appendChild(el("span", "count", String(v.count)));
+        li.appendChild(box);
+        li.appendChild(label);
+        ul.appendChild(li);
+      });
+      if (status) status.textContent = text ? "Найдено значений: " + data.total : "";
+      var more = fs.querySelector(".more-link");
+      if (more) more.parentNode.hidden = true;
+    }
+    function load(text, fallback) {
+      var mine = ++seq;
+      fetch(api + (api.indexOf("?") < 0 ? "?" : "&") + "q=" + encodeURIComponent(text),
+            {headers: {"Accept": "application/json"}})
+        .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
+        .then(function (data) { if (mine === seq) draw(data, text); })
+        .catch(function () { if (fallback) window.location.href = fallback; });
+    }
+    var more = fs.querySelector(".more-link");
+    if (more) more.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      var box = fs.querySelector(".facet-filter");
+      load(box ? box.value.trim() : "", more.href);
+    });
+    var box = fs.querySelector(".facet-filter");
+    if (box) {
+      var timer = null;
+      box.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(function () { load(box.value.trim()); }, 200);
+      });
+      box.addEventListener("keydown", function (ev) {
+        if (ev.key === "Enter") {  // filter here rather than load the page of the whole list
+          ev.preventDefault();
+          clearTimeout(timer);
+          load(box.value.trim());
+        }
+      });
+    }
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("fieldset.facet[data-api]"), facetList);
   // back from the next page (bfcache): the fields disabled on submit are usable again
   window.addEventListener("pageshow", function () {
     Array.prototype.forEach.call(form.elements, function (el) { el.disabled = false; });
