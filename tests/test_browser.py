@@ -126,8 +126,7 @@ def _main_frame_navigations(page) -> list[str]:
 
 
 def test_a_typed_date_applies_only_once_complete(server, browser):
-    ctx = browser.new_context(locale="en-US", viewport=DESKTOP)  # the field reads mm/dd/yyyy
-    page = ctx.new_page()
+    page = browser.new_page(locale="en-US", viewport=DESKTOP)  # the field reads mm/dd/yyyy
     page.goto(server + QUERY)
     seen = _main_frame_navigations(page)
     page.focus("#date_from")  # the first part of the field: the month
@@ -138,13 +137,12 @@ def test_a_typed_date_applies_only_once_complete(server, browser):
     assert len(seen) == 1 and "date_from=2019-03-15" in seen[0] and "date_to" not in seen[0]
     assert total_on(page) == api_total(server, QUERY[2:] + "&date_from=2019-03-15")
     assert page.locator("label[for=date_from] .chosen").inner_text() == "15.03.2019"
-    ctx.close()
+    page.close()
 
 
 @pytest.mark.parametrize("javascript", [True, False])
 def test_on_a_phone_the_filters_control_and_chips_come_before_the_results(server, browser, javascript):
-    ctx = browser.new_context(viewport=PHONE, java_script_enabled=javascript)
-    page = ctx.new_page()
+    page = browser.new_page(viewport=PHONE, java_script_enabled=javascript)
     page.goto(server + FILTERED)
     summary = page.locator("#filters > summary")
     assert summary.inner_text().startswith("Фильтры (1)")
@@ -154,12 +152,11 @@ def test_on_a_phone_the_filters_control_and_chips_come_before_the_results(server
     assert not page.locator("#facet-region").is_visible()  # the panel opens on demand
     summary.click()
     assert page.locator("#facet-region").is_visible()
-    ctx.close()
+    page.close()
 
 
 def test_the_apply_button_stays_in_reach_without_javascript(server, browser):
-    ctx = browser.new_context(viewport=DESKTOP, java_script_enabled=False)
-    page = ctx.new_page()
+    page = browser.new_page(viewport=DESKTOP, java_script_enabled=False)
     page.goto(server + QUERY)
     button = page.get_by_role("button", name="Применить фильтры")
     boxes = page.locator("#filters input[type=checkbox]")
@@ -167,7 +164,7 @@ def test_the_apply_button_stays_in_reach_without_javascript(server, browser):
         boxes.nth(i).scroll_into_view_if_needed()
         b = button.bounding_box()
         assert 0 <= b["y"] and b["y"] + b["height"] <= DESKTOP["height"], i
-    ctx.close()
+    page.close()
 
 
 def test_focus_after_a_facet_change_is_on_the_total_and_urls_stay_clean(server, browser):
@@ -199,8 +196,7 @@ def test_no_console_errors_nor_failed_requests(server, browser):
 
 @pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
 def test_facet_rows_counts_right_names_wrap_beside_them(server, browser, viewport):
-    ctx = browser.new_context(viewport=viewport, java_script_enabled=False)
-    page = ctx.new_page()
+    page = browser.new_page(viewport=viewport, java_script_enabled=False)
     page.goto(server + "/")
     if not page.locator("#facet-region").is_visible():
         page.locator("#filters > summary").click()
@@ -215,7 +211,7 @@ def test_facet_rows_counts_right_names_wrap_beside_them(server, browser, viewpor
         assert label["height"] >= 24 and box["height"] >= 20  # the label is the box's hit area too
         rights.add(round(count["x"] + count["width"]))
     assert max(rights) - min(rights) <= 1  # the counts line up on the right
-    ctx.close()
+    page.close()
 
 
 def test_accessibility_at_desktop_and_phone_sizes(server, browser):
@@ -227,15 +223,14 @@ def test_accessibility_at_desktop_and_phone_sizes(server, browser):
              "/official/Иванов Иван", "/no/such/page", "/?more=official", "/?more=place&fq=район",
              "/?official=Искакав", "/?official=Искаков"]
     for viewport in (DESKTOP, PHONE):
-        ctx = browser.new_context(bypass_csp=True, viewport=viewport)
-        page = ctx.new_page()
+        page = browser.new_page(bypass_csp=True, viewport=viewport)  # to inject axe-core
         for url in pages:
             page.goto(server + url)
             if viewport is PHONE and page.locator("#filters > summary").count():
                 page.locator("#filters > summary").click()  # the opened panel is checked too
             results = axe.run(page)
             assert results.violations_count == 0, (viewport, url, results.generate_report())
-        ctx.close()
+        page.close()
 
 
 def test_dragging_across_the_chart_picks_a_range(server, browser):
@@ -336,8 +331,7 @@ def test_facet_filter_form_and_show_all_without_javascript(server, browser):
 
 
 def test_chart_links_without_javascript(server, browser):
-    ctx = browser.new_context(java_script_enabled=False)
-    page = ctx.new_page()
+    page = browser.new_page(java_script_enabled=False)
     page.goto(server + "/")
     with page.expect_navigation():
         page.locator("figure.chart a.undated").click()
@@ -350,4 +344,4 @@ def test_chart_links_without_javascript(server, browser):
     with page.expect_navigation():  # the chosen end keeps the choice open
         page.get_by_label("по 2020 год").click()
     assert total_on(page) == api_total(server, "date_from=2018-01-01&date_to=2020-12-31")
-    ctx.close()
+    page.close()
