@@ -93,3 +93,13 @@ def test_entity_timeline_counts_months_undated_and_years(client):
     for y in e["years"]:
         href = htmllib.unescape(re.search(rf'<a href="([^"]+)">{y["value"]}</a>', html).group(1))
         assert _total(client, href) == y["count"]
+
+
+def test_a_chosen_range_can_be_widened_by_the_same_links(client, archive):
+    from indexer.search import SearchParams, search
+
+    html = client.get("/?q=партии&date_from=2019-01-01&date_to=2020-12-31").data.decode()
+    wider = htmllib.unescape(re.search(r'<a href="([^"]+)" aria-label="с 2017 года"', html).group(1))
+    assert "date_from=2017-01-01" in wider and "date_to=2020-12-31" in wider
+    expected = search(archive, SearchParams(q="партии", date_from="2017-01-01", date_to="2020-12-31"))["total"]
+    assert _total(client, wider) == expected > _total(client, "/?q=партии&date_from=2019-01-01&date_to=2020-12-31")

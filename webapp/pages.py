@@ -8,7 +8,7 @@ from markupsafe import Markup, escape
 
 from indexer import store
 from indexer.corpus import strip_format
-from indexer.registry import EXTRACTED, FACETS, chart_facet
+from indexer.registry import BY_NAME, EXTRACTED, FACETS, chart_facet
 from indexer.search import (DEFAULT_PER_PAGE, InvalidRequest, Deadline, SearchParams, get_document, reading,
                             search, stats)
 
@@ -110,7 +110,7 @@ class Urls:
         return self._url([(k, new if (k, v) == (name, old) else v) for k, v in self.pairs])
 
 
-def _chart(result: dict, p: SearchParams) -> dict | None:
+def _chart(result: dict, p: SearchParams, deadline: Deadline) -> dict | None:
     """The timeline of the result set: the facet the registry's `chart` hint names for these
     filters (years, or the months of one chosen year), bars linking to their period, the
     «без даты» bucket, and per-year links setting a from–to range (no JavaScript needed)."""
@@ -124,8 +124,20 @@ def _chart(result: dict, p: SearchParams) -> dict | None:
               filled(f.chart, counts, year), lambda v: urls.toggle(f.name, v), set(p.values(f.name)),
               result.get("undated", 0), urls.undated(), p.undated, urls.dates(None, None))
     if c and f.chart == "year":
-        c["ranges"] = [_year_range(urls, p, b["value"]) for b in c["bars"]]
+        years = _years_before_the_range(p, deadline) if (p.date_from or p.date_to) else []
+        c["ranges"] = [_year_range(urls, p, y) for y in (years or [b["value"] for b in c["bars"]])]
     return c
+
+
+def _years_before_the_range(p: SearchParams, deadline: Deadline) -> list[str]:
+    """Every year of this search without its dates: a chosen range can be widened by the
+    same links (the result set itself holds only the years inside the range)."""
+    wide = SearchParams(q=p.q, filters={n: v for n, v in p.filters.items() if not BY_NAME[n].from_date}, per_page=1)
+    try:
+        counts = {v["value"]: v["count"] for v in search(_archive(), wide, deadline)["facets"]["year"]}
+    except InvalidRequest:
+        return []
+    return [y for y, _ in filled("year", counts)]
 
 
 def _year_range(urls: "Urls", p: SearchParams, year: str) -> dict:
@@ -261,7 +273,7 @@ def index():
     home = not error and not (p.q or p.filters or p.date_from or p.date_to or p.undated) and p.page == 1
     return render_template(
         "search.html", p=p, result=result, error=error, urls=Urls(p), facets=facets, selected=selected,
-        chips=chips, pages=pages, chart=_chart(result, p), sort_titles=SORT_TITLES,
+        chips=chips, pages=pages, chart=_chart(result, p, deadline), sort_titles=SORT_TITLES,
         suggestions=(_suggestions(p, deadline)
                      if result["total"] == 0 and not error and not result.get("partial") else []),
         doc_url=doc_url, hit_meta=_hit_meta, home=home, archive=_archive_summary() if home else None,
