@@ -56,7 +56,7 @@ def _params(args):
     sort = args.sort or ("date_desc" if args.since else "relevance")
     return SearchParams(q=args.query, filters={f.name: getattr(args, f.name) or [] for f in FACETS},
                         date_from=date_from, date_to=args.date_to, sort=sort,
-                        page=args.page, per_page=args.per_page)
+                        page=args.page, per_page=args.per_page, undated=args.undated)
 
 
 def _strip_marks(snippet: str, tty: bool) -> str:
@@ -177,6 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--since", help="items dated on or after YYYY-MM-DD, newest first unless --sort "
                    "is given (for alert scripts)")
     p.add_argument("--sort", default=None, choices=SORTS, help="default relevance (date_desc with --since)")
+    p.add_argument("--undated", action="store_true", help="only the items without a date")
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--per-page", type=int, default=DEFAULT_PER_PAGE)
     p.add_argument("--json", action="store_true", help="SPEC's JSON answer")

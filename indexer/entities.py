@@ -55,6 +55,7 @@ def entity(archive: Archive, kind: str, name: str, latest: int = LATEST) -> dict
         dates = fc.dates[mask]
         known = dates[dates > 0]
         months = sorted(fc.field("month").counts(mask))
+        years = sorted(fc.field("year").counts(mask))
         related = {}
         for f in EXTRACTED:
             values = [(v, c) for v, c in fc.field(f.name).counts(mask) if not (f.name == kind and v == value)]
@@ -69,6 +70,7 @@ def entity(archive: Archive, kind: str, name: str, latest: int = LATEST) -> dict
         "last": _iso(known.max()) if known.size else None,
         "undated": int(total - known.size),
         "timeline": _timeline(months),
+        "years": [{"value": y, "count": int(c)} for y, c in years],
         "related": related,
         "latest": result["hits"],
     }

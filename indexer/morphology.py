@@ -35,6 +35,21 @@ def morph():
     return _morph
 
 
+@lru_cache(maxsize=512)
+def _agreed(noun: str, n: int) -> str:
+    parses = morph().parse(noun)
+    p = next((p for p in parses if "NOUN" in p.tag), parses[0])
+    agreed = p.make_agree_with_number(n)
+    return agreed.word if agreed else noun
+
+
+def plural(n: int, noun: str) -> str:
+    """The number with its noun in the form Russian needs: «1 материал», «22 материала»,
+    «25 материалов», «11 материалов» (pymorphy3's agreement; the last two digits decide)."""
+    n = int(n)
+    return f"{n} {_agreed(noun, abs(n) % 100)}"
+
+
 # Kazakh endings on the Latin key (case, plural, possessive), longest first.
 _KZ_SUFFIXES = sorted(
     """dyn din tyn tin nyn nin ga ge ka ke na ne dy di ty ti ny ni da de ta te nda nde

@@ -14,7 +14,7 @@ from whoosh.qparser import AndGroup, QueryParser, plugins
 from whoosh.qparser.plugins import attach
 
 from . import vocab
-from .morphology import WORD_RE, analyze, pair_filter, word_lemmas
+from .morphology import WORD_RE, analyze, pair_filter, plural, word_lemmas
 from .registry import EXTRACTED, FACETS
 from .whoosh_adapter import ExpandedTerms, candidates
 
@@ -212,13 +212,13 @@ def parse(schema, text: str) -> tuple[Q.Query, str | None]:
     text = (text or "").strip()
     if len(text) > MAX_QUERY_CHARS:
         raise QueryTooLarge(f"q is too long: {len(text)} characters, at most {MAX_QUERY_CHARS}",
-                            f"запрос слишком длинный: {len(text)} знаков, можно не больше {MAX_QUERY_CHARS}")
+                            f"запрос слишком длинный: {plural(len(text), 'знак')}, можно не больше {MAX_QUERY_CHARS}")
     if not text:
         return Q.Every(), None
     words = len(WORD_RE.findall(text))
     if words > MAX_WORDS:
         raise QueryTooLarge(f"q has too many words: {words}, at most {MAX_WORDS}",
-                            f"в запросе слишком много слов: {words}, можно не больше {MAX_WORDS}")
+                            f"в запросе {plural(words, 'слово')}, можно не больше {MAX_WORDS}")
     notice = None
     try:
         q = NewsQueryParser(schema).parse(text)

@@ -38,6 +38,8 @@ class Facet:
     pattern: str | None = None       # what a filter value must look like (year: four digits)
     by_value: bool = False           # listed by value, newest first (years), not by count
     quoted: bool = False             # shown in «» (project names)
+    chart: str | None = None         # a timeline's bars are this facet's values: "year" or "month" (the page's layout hint)
+    within: str | None = None        # counted and charted only when one value of this facet is chosen (month: one year)
     names: Callable[[], dict[str, set[str]]] | None = None  # a value -> its other names (aliases, forms)
 
     def canonical_value(self, value: str) -> str:
@@ -87,10 +89,11 @@ FACETS: tuple[Facet, ...] = (
     Facet("official", "officials", "Официальное лицо", "official, as «Имя Фамилия» (any case or alias)",
           _official, vocab.canonical_official, record_key="officials", names=vocab.official_names),
     Facet("year", "year", "Год", "year of the item's date, YYYY",
-          lambda f: [f.date[:4]] if f.date else [], from_date=True, pattern=r"^[0-9]{4}$", by_value=True),
+          lambda f: [f.date[:4]] if f.date else [], from_date=True, pattern=r"^[0-9]{4}$", by_value=True,
+          chart="year"),
     Facet("month", "month", "Месяц", "month of the item's date, YYYY-MM (counted when one year is chosen)",
           lambda f: [f.date[:7]] if f.date else [], from_date=True, in_answer=False,
-          pattern=r"^[0-9]{4}-[0-9]{2}$", by_value=True),
+          pattern=r"^[0-9]{4}-[0-9]{2}$", by_value=True, chart="month", within="year"),
 )
 
 BY_NAME = {f.name: f for f in FACETS}
@@ -101,3 +104,16 @@ FILTERS = tuple(f.name for f in FACETS)                     # every facet is a f
 
 def facet(name: str) -> Facet:
     return BY_NAME[name]
+
+
+def counted_within(filters: dict[str, list[str]]) -> tuple[str, ...]:
+    """The facets counted only inside one chosen value of another (`within`) that these filters open."""
+    return tuple(f.name for f in FACETS if f.within and len(filters.get(f.within, [])) == 1)
+
+
+def chart_facet(filters: dict[str, list[str]]) -> Facet | None:
+    """The facet a timeline draws for these filters: the finest `chart` facet open to them
+    (the months when one year is chosen, else the years)."""
+    open_ = set(counted_within(filters))
+    shown = [f for f in FACETS if f.chart and (f.within is None or f.name in open_)]
+    return shown[-1] if shown else None

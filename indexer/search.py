@@ -18,7 +18,7 @@ from .facets import Snapshot
 from .ranking import Ranker
 from .settings import Settings
 from .query import MAX_EXPANSION, QueryTooLarge, expand, parse
-from .registry import BY_NAME, EXTRACTED, FILTERS, IN_ANSWER
+from .registry import BY_NAME, EXTRACTED, FILTERS, IN_ANSWER, counted_within
 from .schema import split_values
 from .snippets import marked, snippet
 
@@ -40,11 +40,12 @@ class InvalidRequest(ValueError):
 class SearchParams:
     """What a search asks: the query, the facet filters (facet name -> values, OR-ed
     within a facet, AND-ed across facets; any facet of the registry), a date range, the
-    order and the page. Filters may also be given by facet name: `SearchParams(region=[…])`."""
+    order and the page. Filters may also be given by facet name: `SearchParams(region=[…])`.
+    `undated`: only the items without a date (the chart's «без даты» bucket)."""
 
     def __init__(self, q: str = "", filters: dict[str, list[str]] | None = None,
                  date_from: str | None = None, date_to: str | None = None, sort: str = "relevance",
-                 page: int = 1, per_page: int = DEFAULT_PER_PAGE, **by_facet: list[str]):
+                 page: int = 1, per_page: int = DEFAULT_PER_PAGE, undated: bool = False, **by_facet: list[str]):
         unknown = set(by_facet) - set(FILTERS) | set(filters or {}) - set(FILTERS)
         if unknown:
             raise TypeError(f"no such facet: {', '.join(sorted(unknown))}")
@@ -53,6 +54,7 @@ class SearchParams:
         self.filters = {name: list(merged[name]) for name in FILTERS if merged.get(name)}
         self.date_from, self.date_to, self.sort = date_from, date_to, sort
         self.page, self.per_page = page, per_page
+        self.undated = undated
 
     def values(self, name: str) -> list[str]:
         return self.filters.get(name, [])
@@ -79,6 +81,13 @@ class SearchParams:
                                  f"{ru}: нужна существующая дата вида ГГГГ-ММ-ДД (например, 2019-03-15)")
         if self.date_from and self.date_to and self.date_from > self.date_to:
             raise InvalidRequest("date_from must not be after date_to", "дата «с» позже даты «по»")
+        if self.undated not in (True, False):
+            raise InvalidRequest("undated must be true or false", "«без даты»: да или нет")
+        dated = [n for n in ("date_from", "date_to") if getattr(self, n)] + \
+            [n for n in self.filters if BY_NAME[n].from_date]
+        if self.undated and dated:
+            raise InvalidRequest(f"undated asks for items without a date: it cannot be combined with {', '.join(dated)}",
+                                 "«без даты» нельзя сочетать с датами, годом или месяцем")
         for name, values in self.filters.items():
             f = BY_NAME[name]
             for v in values:
@@ -267,6 +276,8 @@ def _filter_masks(fc: Snapshot, p: SearchParams, read: valuenames.ReadFilters) -
         if p.date_to:
             m &= d <= _date_int(p.date_to)
         masks["date"] = m
+    elif p.undated:
+        masks["date"] = fc.dates == 0
     return masks
 
 
@@ -374,13 +385,12 @@ def _search(served: _Served, p: SearchParams, deadline: Deadline) -> dict:
     def counts(name, mask):
         return [{"value": v, "count": c} for v, c in run.fc.field(name).counts(mask)]
 
-    facets = {name: counts(name, run.matched) for name in IN_ANSWER}
-    if len(p.values("year")) == 1:
-        facets["month"] = counts("month", run.matched)
+    counted = IN_ANSWER + counted_within(p.filters)  # months: when one year is chosen
+    facets = {name: counts(name, run.matched) for name in counted}
     # extension: for a filtered facet, the counts without its own filter, i.e. what ticking
     # one more value (OR) would add; the page lists these so other values stay choosable
     choices = {name: counts(name, _and(run.base, [m for k, m in run.masks.items() if k != name]))
-               for name in IN_ANSWER if name in run.masks}
+               for name in counted if name in run.masks}
     start = (p.page - 1) * p.per_page
     hits_docs = run.ordered(p, start, p.per_page) if start < total else []
     terms = _query_terms(run.searcher, run.q, run.browse, deadline)
@@ -391,7 +401,8 @@ def _search(served: _Served, p: SearchParams, deadline: Deadline) -> dict:
         notice = ((notice + " ") if notice else "") + \
             f"Шаблон или диапазон охватывает больше {MAX_EXPANSION} слов: учтены первые {MAX_EXPANSION}."
     answer = {"query": p.q, "total": total, "page": p.page, "per_page": p.per_page,
-              "hits": hits, "facets": facets, "facet_choices": choices}
+              "hits": hits, "facets": facets, "facet_choices": choices,
+              "undated": int((run.fc.dates[run.matched] == 0).sum())}  # extension: the chart's «без даты»
     if run.read.notes:  # extension: filter values read as another value, or naming none
         answer["filter_notes"] = run.read.notes
         notice = ((notice + " ") if notice else "") + run.read.notice()

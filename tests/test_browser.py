@@ -100,21 +100,6 @@ def test_works_with_javascript_off(server, browser):
     ctx.close()
 
 
-def test_accessibility_of_search_and_item_pages(server, browser):
-    from axe_playwright_python.sync_playwright import Axe
-
-    ctx = browser.new_context(bypass_csp=True)  # to inject axe-core; the app's own CSP stays on
-    page = ctx.new_page()
-    axe = Axe()
-    for url in ["/", "/?q=прием+граждан&region=Кызылординская+область", "/?q=xyzzyq", "/doc/dev-024", "/doc/dev-024?q=депутат+дом",
-                "/?more=official", "/?more=place&fq=район", "/?official=Искакав", "/?official=Искаков",
-                "/project/Qutty meken", "/official/Куанышбек Искаков", "/official/Иванов Иван"]:
-        page.goto(server + url)
-        results = axe.run(page)
-        assert results.violations_count == 0, results.generate_report()
-    ctx.close()
-
-
 def test_entity_page_without_javascript(server, browser):
     ctx = browser.new_context(java_script_enabled=False)
     page = ctx.new_page()
@@ -124,6 +109,145 @@ def test_entity_page_without_javascript(server, browser):
         page.locator("figure.chart svg a").first.click()
     assert "month=" in page.url and total_on(page) > 0
     ctx.close()
+
+
+# --- issue 15 (the journalist's page) and the chart of issue 14, as a browser shows them
+
+QUERY = "/?q=%D0%BF%D0%B0%D1%80%D1%82%D0%B8%D0%B8"  # «партии»
+FILTERED = QUERY + "&region=" + "%D0%9A%D1%8B%D0%B7%D1%8B%D0%BB%D0%BE%D1%80%D0%B4%D0%B8%D0%BD%D1%81%D0%BA%D0%B0%D1%8F+%D0%BE%D0%B1%D0%BB%D0%B0%D1%81%D1%82%D1%8C"
+PHONE = {"width": 390, "height": 844}
+DESKTOP = {"width": 1366, "height": 900}
+
+
+def _main_frame_navigations(page) -> list[str]:
+    seen = []
+    page.on("framenavigated", lambda frame: seen.append(frame.url) if frame == page.main_frame else None)
+    return seen
+
+
+def test_a_typed_date_applies_only_once_complete(server, browser):
+    page = browser.new_page(locale="en-US", viewport=DESKTOP)  # the field reads mm/dd/yyyy
+    page.goto(server + QUERY)
+    seen = _main_frame_navigations(page)
+    page.focus("#date_from")  # the first part of the field: the month
+    page.keyboard.type("03152019")
+    assert seen == [] and page.input_value("#date_from") == "2019-03-15"
+    with page.expect_navigation():
+        page.keyboard.press("Enter")  # Enter or leaving the field applies it
+    assert len(seen) == 1 and "date_from=2019-03-15" in seen[0] and "date_to" not in seen[0]
+    assert total_on(page) == api_total(server, QUERY[2:] + "&date_from=2019-03-15")
+    assert page.locator("label[for=date_from] .chosen").inner_text() == "15.03.2019"
+    page.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_on_a_phone_the_filters_control_and_chips_come_before_the_results(server, browser, javascript):
+    page = browser.new_page(viewport=PHONE, java_script_enabled=javascript)
+    page.goto(server + FILTERED)
+    summary = page.locator("#filters > summary")
+    assert summary.inner_text().startswith("Фильтры (1)")
+    first_hit = page.locator("ol.hits li").first.bounding_box()
+    for box in (summary.bounding_box(), page.locator("ul.chips").bounding_box()):
+        assert box["y"] + box["height"] <= min(first_hit["y"], PHONE["height"])
+    assert not page.locator("#facet-region").is_visible()  # the panel opens on demand
+    summary.click()
+    assert page.locator("#facet-region").is_visible()
+    page.close()
+
+
+def test_the_apply_button_stays_in_reach_without_javascript(server, browser):
+    page = browser.new_page(viewport=DESKTOP, java_script_enabled=False)
+    page.goto(server + QUERY)
+    button = page.get_by_role("button", name="Применить фильтры")
+    boxes = page.locator("#filters input[type=checkbox]")
+    for i in (0, boxes.count() // 2, boxes.count() - 1):
+        boxes.nth(i).scroll_into_view_if_needed()
+        b = button.bounding_box()
+        assert 0 <= b["y"] and b["y"] + b["height"] <= DESKTOP["height"], i
+    page.close()
+
+
+def test_focus_after_a_facet_change_is_on_the_total_and_urls_stay_clean(server, browser):
+    page = browser.new_page()
+    page.goto(server + "/")
+    assert page.evaluate("document.activeElement.id") == "q"  # the empty home page only
+    page.goto(server + "/?region=" + "%D0%90%D1%81%D1%82%D0%B0%D0%BD%D0%B0")  # Астана
+    assert page.evaluate("document.activeElement.id") != "q"
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"  # the skip link comes first
+    with page.expect_navigation():
+        _region_box(page, "Алматы").check()
+    assert page.evaluate("document.activeElement.id") == "total"
+    assert "q=" not in page.url and "date_from" not in page.url and "date_to" not in page.url
+    page.close()
+
+
+def test_no_console_errors_nor_failed_requests(server, browser):
+    page = browser.new_page()
+    problems = []
+    page.on("console", lambda m: problems.append(m.text) if m.type == "error" else None)
+    page.on("response", lambda r: problems.append(f"{r.status} {r.url}") if r.status >= 400 else None)
+    for url in ["/", QUERY, "/doc/dev-024", "/project/Qutty meken"]:
+        page.goto(server + url)
+        page.wait_for_load_state("load")
+    assert problems == []
+    page.close()
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_facet_rows_counts_right_names_wrap_beside_them(server, browser, viewport):
+    page = browser.new_page(viewport=viewport, java_script_enabled=False)
+    page.goto(server + "/")
+    if not page.locator("#facet-region").is_visible():
+        page.locator("#filters > summary").click()
+    rows = page.locator(".facet li:not(.under)")
+    rights = set()
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        name, count = row.locator(".name").bounding_box(), row.locator(".count").bounding_box()
+        label, box = row.locator("label").bounding_box(), row.locator("input").bounding_box()
+        assert count["x"] >= name["x"] + name["width"] - 1  # beside the name, never under it
+        assert count["y"] < name["y"] + name["height"]
+        assert label["height"] >= 24 and box["height"] >= 20  # the label is the box's hit area too
+        rights.add(round(count["x"] + count["width"]))
+    assert max(rights) - min(rights) <= 1  # the counts line up on the right
+    page.close()
+
+
+def test_accessibility_at_desktop_and_phone_sizes(server, browser):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    pages = ["/", FILTERED, QUERY + "&year=2021", "/?q=xyzzyq", "/?undated=1", "/doc/dev-024",
+             "/doc/dev-024?q=депутат+дом", "/project/Qutty meken", "/official/Куанышбек Искаков",
+             "/official/Иванов Иван", "/no/such/page", "/?more=official", "/?more=place&fq=район",
+             "/?official=Искакав", "/?official=Искаков"]
+    for viewport in (DESKTOP, PHONE):
+        page = browser.new_page(bypass_csp=True, viewport=viewport)  # to inject axe-core
+        for url in pages:
+            page.goto(server + url)
+            if viewport is PHONE and page.locator("#filters > summary").count():
+                page.locator("#filters > summary").click()  # the opened panel is checked too
+            results = axe.run(page)
+            assert results.violations_count == 0, (viewport, url, results.generate_report())
+        page.close()
+
+
+def test_dragging_across_the_chart_picks_a_range(server, browser):
+    page = browser.new_page(viewport=DESKTOP)
+    page.goto(server + QUERY)
+    bars = page.locator("figure.chart svg a[data-from]")
+    first, third = bars.nth(0), bars.nth(2)
+    a, b = first.bounding_box(), third.bounding_box()
+    page.mouse.move(a["x"] + a["width"] / 2, a["y"] + a["height"] - 4)
+    page.mouse.down()
+    page.mouse.move(b["x"] + b["width"] / 2, b["y"] + b["height"] - 4, steps=8)
+    with page.expect_navigation():
+        page.mouse.up()
+    date_from, date_to = first.get_attribute("data-from"), third.get_attribute("data-to")
+    assert f"date_from={date_from}" in page.url and f"date_to={date_to}" in page.url
+    assert total_on(page) == api_total(server, QUERY[2:] + f"&date_from={date_from}&date_to={date_to}")
+    page.close()
 
 
 def _official_boxes(page):
@@ -204,3 +328,20 @@ def test_facet_filter_form_and_show_all_without_javascript(server, browser):
         page.get_by_role("button", name="Применить фильтры").click()
     assert total_on(page) == api_total(server, "official=" + quote("Куанышбек Искаков")) > 0
     ctx.close()
+
+
+def test_chart_links_without_javascript(server, browser):
+    page = browser.new_page(java_script_enabled=False)
+    page.goto(server + "/")
+    with page.expect_navigation():
+        page.locator("figure.chart a.undated").click()
+    assert "undated=1" in page.url and total_on(page) == api_total(server, "undated=1")
+    page.goto(server + "/")
+    assert not page.get_by_label("с 2018 года").is_visible()  # out of the Tab order until asked for
+    page.get_by_text("Выбрать период по годам").click()
+    with page.expect_navigation():
+        page.get_by_label("с 2018 года").click()
+    with page.expect_navigation():  # the chosen end keeps the choice open
+        page.get_by_label("по 2020 год").click()
+    assert total_on(page) == api_total(server, "date_from=2018-01-01&date_to=2020-12-31")
+    page.close()

@@ -71,3 +71,10 @@ def test_serve_warns_when_it_binds_a_public_address_without_a_proxy(bundled_inde
     assert calls  # gunicorn would be started either way
     err = capsys.readouterr().err
     assert ("reverse proxy" in err) is warned, err
+
+
+def test_make_run_passes_the_port_to_serve():
+    import subprocess
+
+    out = subprocess.run(["make", "-n", "run", "PORT=8080"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    assert "newsarchive serve" in out and "--port 8080" in out

@@ -30,7 +30,7 @@ NASTY = ["", " ", "AND", "OR", "NOT", "*", "?", "field:", "region:", ":", '"', '
          "date:[2019 TO", "year:abc", "id:*", "a" * 300, "<mark>", "&amp;", "%", "%zz", "провел*", "*ов"]
 from indexer.registry import FILTERS  # noqa: E402  (every facet of the registry is a parameter)
 
-PARAMS = ["q", *FILTERS, "date_from", "date_to", "sort", "page", "per_page", "more", "fq", "query", "limit"]
+PARAMS = ["q", *FILTERS, "date_from", "date_to", "undated", "sort", "page", "per_page", "more", "fq", "query", "limit"]
 values = st.one_of(st.sampled_from(NASTY), st.text(max_size=60), st.text(alphabet="()\"*:~^[]{} ANDORTа-я", max_size=30))
 requests = st.lists(st.tuples(st.sampled_from(PARAMS + ["junk"]), values), max_size=8)
 ENDPOINTS = ["/api/search", "/", "/api/search.jsonl", "/api/search.csv", "/api/facets/official", "/api/facets/place"]

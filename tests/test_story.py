@@ -70,3 +70,13 @@ def test_cli_since_lists_newer_items_newest_first(bundled_index, capsys):
     dates = [h["date"] for h in hits]
     assert hits and all(d >= "2021-01-01" for d in dates) and dates == sorted(dates, reverse=True)
     assert main(["search", "--index", str(bundled_index), "--since", "вчера"]) == 2
+
+
+def test_cli_undated_lists_only_items_without_a_date(bundled_index, capsys):
+    from indexer.cli import main
+
+    assert main(["search", "--index", str(bundled_index), "--undated", "--per-page", "100", "--json"]) == 0
+    answer = json.loads(capsys.readouterr().out)
+    assert answer["hits"] and all(h["date"] is None for h in answer["hits"])
+    assert answer["total"] == answer["undated"]
+    assert main(["search", "--index", str(bundled_index), "--undated", "--from", "2019-01-01"]) == 2

@@ -18,11 +18,13 @@ from indexer.build import build  # noqa: E402
 from tests.background import gunicorn  # noqa: E402
 
 SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+FILTERED = "/?q=партии&region=Кызылординская+область&region=Костанайская+область"  # has results
 PAGES = {
     "home": "/",
-    "search": "/?q=партии&region=Кызылординская+область&year=2019",
-    "search-filters-open": "/?q=партии&region=Кызылординская+область&year=2019",
+    "search": FILTERED,
+    "search-filters-open": FILTERED,
     "item": "/doc/dev-024",
+    "entity": "/project/Qutty meken",
 }
 CHROMIUM = os.environ.get("NEWSARCHIVE_CHROMIUM", "/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run"]
@@ -48,6 +50,8 @@ def main() -> int:
                     if name.endswith("filters-open") and size != "phone":
                         continue
                     page.goto(base + url)
+                    if name.startswith("search") and not page.locator("ol.hits li").count():
+                        raise SystemExit(f"{url} found nothing: a reviewer needs a filtered search with results")
                     if name.endswith("filters-open"):
                         page.locator("#filters > summary").click()
                     path = out / f"{name}-{size}.png"

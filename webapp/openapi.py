@@ -45,6 +45,7 @@ SEARCH_RESULT = {
                                             "resolved_to": {"type": ["string", "null"]},
                                             "nearest": _FACET_LIST}}},
         "partial": {"type": "boolean", "description": "true when the time limit stopped the search"},
+        "undated": {"type": "integer", "minimum": 0, "description": "extension: how many of the matches have no date"},
         "facet_choices": {"type": "object", "description": "extension: for each filtered facet, its counts "
                           "without its own filter (what ticking one more value would add)",
                           "additionalProperties": _FACET_LIST},
@@ -68,6 +69,7 @@ ENTITY = {"type": "object", "required": ["kind", "value", "total", "first", "las
                          "first": {"type": ["string", "null"], "format": "date"},
                          "last": {"type": ["string", "null"], "format": "date"},
                          "timeline": {"type": "array", "items": {"type": "object", "required": ["month", "count"]}},
+                         "years": {**_COUNTED, "description": "mentions by year"},
                          "related": {"type": "object", "additionalProperties": _COUNTED},
                          "latest": {"type": "array", "items": HIT}}}
 SIMILAR = {"type": "object", "required": ["id", "similar"],
@@ -113,6 +115,8 @@ SEARCH_PARAMS = [
              f"{f.description}; repeat: OR", True) for f in FACETS],
     _param("date_from", {"type": "string", "format": "date"}, "from date, inclusive"),
     _param("date_to", {"type": "string", "format": "date"}, "to date, inclusive"),
+    _param("undated", {"type": "string", "enum": ["0", "1"], "default": "0"},
+           "extension: 1 keeps only the items without a date (not with date_from, date_to, year or month)"),
     _param("sort", {"type": "string", "enum": list(SORTS), "default": "relevance"}, "order"),
     _param("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}, "page, from 1"),
     _param("per_page", {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE}, "hits a page"),

@@ -8,32 +8,19 @@ from markupsafe import Markup, escape
 
 from indexer import store
 from indexer.corpus import strip_format
-from indexer.registry import EXTRACTED
+from indexer.registry import BY_NAME, EXTRACTED, FACETS, chart_facet
 from indexer.search import (DEFAULT_PER_PAGE, InvalidRequest, Deadline, SearchParams, get_document, reading,
                             search, stats)
 
+from .chart import chart, filled, span
 from .facetlists import LISTED, as_searched, facet_lists, list_params
 from .params import search_params
+from .ru import plural, ru_date, ru_numeric_date
 
 bp = Blueprint("pages", __name__)
 
 FACET_TITLES = LISTED  # the facets the page lists, in the registry's order
 SORT_TITLES = {"relevance": "по релевантности", "date_desc": "сначала новые", "date_asc": "сначала старые"}
-MONTHS_GENITIVE = ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-                   "октября", "ноября", "декабря"]
-MONTHS = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"]
-
-
-def ru_date(iso: str | None) -> str:
-    """2019-03-15 -> «15 марта 2019», as a Russian reader writes it."""
-    if not iso or len(iso) != 10:
-        return iso or ""
-    return f"{int(iso[8:])} {MONTHS_GENITIVE[int(iso[5:7]) - 1]} {iso[:4]}"
-
-
-def ru_numeric_date(iso: str | None) -> str:
-    """2019-03-15 -> 15.03.2019 (the form of a date field in Russian)."""
-    return f"{iso[8:]}.{iso[5:7]}.{iso[:4]}" if iso and len(iso) == 10 else (iso or "")
 
 
 def _archive():
@@ -50,6 +37,8 @@ def _state_pairs(p: SearchParams) -> list[tuple[str, str]]:
         pairs.append(("date_from", p.date_from))
     if p.date_to:
         pairs.append(("date_to", p.date_to))
+    if p.undated:
+        pairs.append(("undated", "1"))
     if p.sort != "relevance":
         pairs.append(("sort", p.sort))
     if p.per_page != DEFAULT_PER_PAGE:
@@ -97,6 +86,20 @@ class Urls:
     def facet_search(self, name: str, value: str) -> str:
         return self._url([(name, value)])
 
+    def _undated_pairs(self):
+        """The state without anything about dates (range, years, months, «без даты»)."""
+        dated = {"date_from", "date_to", "undated", *(f.name for f in FACETS if f.from_date)}
+        return [kv for kv in self.pairs if kv[0] not in dated]
+
+    def dates(self, date_from: str | None, date_to: str | None) -> str:
+        """This search over a from–to range instead of any other choice of dates."""
+        return self._url(self._undated_pairs() + ([("date_from", date_from)] if date_from else [])
+                         + ([("date_to", date_to)] if date_to else []))
+
+    def undated(self) -> str:
+        """Only the items without a date (the chart's «без даты»); off again when it is on."""
+        return self._url(self._undated_pairs() + ([] if self.p.undated else [("undated", "1")]))
+
     def more(self, name: str) -> str:
         """The same search with the whole list of one facet («показать все»)."""
         return self._url(self.pairs + [("more", name)]) + f"#facet-{name}"
@@ -107,26 +110,43 @@ class Urls:
         return self._url([(k, new if (k, v) == (name, old) else v) for k, v in self.pairs])
 
 
-def _chart(result: dict, p: SearchParams) -> dict | None:
-    """Bars per year, or per month when one year is chosen, as plain numbers for an SVG."""
-    if len(p.values("year")) == 1 and result["facets"].get("month"):
-        counts = {v["value"][5:7]: v["count"] for v in result["facets"]["month"]}
-        bars = [(MONTHS[i], counts.get(f"{i + 1:02d}", 0), None) for i in range(12)]
-        title = f"Материалы по месяцам, {p.values('year')[0]}"
-    else:
-        counts = {v["value"]: v["count"] for v in result["facets"]["year"]}
-        if not counts:
-            return None
-        years = range(int(min(counts)), int(max(counts)) + 1)
-        bars = [(str(y), counts.get(str(y), 0), str(y)) for y in years]
-        title = "Материалы по годам"
-    top = max(c for _, c, _ in bars) or 1
-    width = 36
-    return {"title": title, "top": top, "bar_width": width, "height": 120,
-            "width": width * len(bars),
-            "bars": [{"label": lab, "count": c, "year": y, "x": i * width,
-                      "h": round(100 * c / top), "y": 110 - round(100 * c / top)}
-                     for i, (lab, c, y) in enumerate(bars)]}
+def _chart(result: dict, p: SearchParams, deadline: Deadline) -> dict | None:
+    """The timeline of the result set: the facet the registry's `chart` hint names for these
+    filters (years, or the months of one chosen year), bars linking to their period, the
+    «без даты» bucket, and per-year links setting a from–to range (no JavaScript needed)."""
+    f = chart_facet(p.filters)
+    if f is None:
+        return None
+    urls = Urls(p)
+    counts = {v["value"]: v["count"] for v in result["facet_choices"].get(f.name, result["facets"].get(f.name, []))}
+    year = p.values(f.within)[0] if f.within else None
+    c = chart(f"Материалы по месяцам, {year}" if year else "Материалы по годам", f.chart,
+              filled(f.chart, counts, year), lambda v: urls.toggle(f.name, v), set(p.values(f.name)),
+              result.get("undated", 0), urls.undated(), p.undated, urls.dates(None, None))
+    if c and f.chart == "year":
+        years = _years_before_the_range(p, deadline) if (p.date_from or p.date_to) else []
+        c["ranges"] = [_year_range(urls, p, y) for y in (years or [b["value"] for b in c["bars"]])]
+    return c
+
+
+def _years_before_the_range(p: SearchParams, deadline: Deadline) -> list[str]:
+    """Every year of this search without its dates: a chosen range can be widened by the
+    same links (the result set itself holds only the years inside the range)."""
+    wide = SearchParams(q=p.q, filters={n: v for n, v in p.filters.items() if not BY_NAME[n].from_date}, per_page=1)
+    try:
+        counts = {v["value"]: v["count"] for v in search(_archive(), wide, deadline)["facets"]["year"]}
+    except InvalidRequest:
+        return []
+    return [y for y, _ in filled("year", counts)]
+
+
+def _year_range(urls: "Urls", p: SearchParams, year: str) -> dict:
+    """The «с <year>» and «по <year>» links: each sets one end and keeps the other if it still fits."""
+    first, last = span("year", year)
+    return {"year": year,
+            "from_url": urls.dates(first, p.date_to if p.date_to and p.date_to >= first else None),
+            "to_url": urls.dates(p.date_from if p.date_from and p.date_from <= last else None, last),
+            "from_chosen": p.date_from == first, "to_chosen": p.date_to == last}
 
 
 def _hit_meta(hit: dict) -> list[tuple[str, str, str]]:
@@ -244,14 +264,16 @@ def index():
         error, more, fq = error or exc.ru, None, ""
     facets = facet_lists(_archive(), p, result, Urls(p), more, fq)
     chips = [(FACET_TITLES.get(n, n), v, Urls(p).toggle(n, v)) for n, vs in p.filters.items() for v in vs]
+    if p.undated:
+        chips.append(("Даты", "без даты", Urls(p).without("undated")))
     if p.date_from or p.date_to:
         chips.append(("Даты", f"{ru_numeric_date(p.date_from) or '…'} — {ru_numeric_date(p.date_to) or '…'}",
                       Urls(p).without("date_from", "date_to")))
     status = 400 if error else 200
-    home = not error and not (p.q or p.filters or p.date_from or p.date_to) and p.page == 1
+    home = not error and not (p.q or p.filters or p.date_from or p.date_to or p.undated) and p.page == 1
     return render_template(
         "search.html", p=p, result=result, error=error, urls=Urls(p), facets=facets, selected=selected,
-        chips=chips, pages=pages, chart=_chart(result, p), sort_titles=SORT_TITLES,
+        chips=chips, pages=pages, chart=_chart(result, p, deadline), sort_titles=SORT_TITLES,
         suggestions=(_suggestions(p, deadline)
                      if result["total"] == 0 and not error and not result.get("partial") else []),
         doc_url=doc_url, hit_meta=_hit_meta, home=home, archive=_archive_summary() if home else None,
@@ -267,6 +289,12 @@ def _ru_date_filter(iso):
 @bp.app_template_filter("ru_numeric_date")
 def _ru_numeric_date_filter(iso):
     return ru_numeric_date(iso)
+
+
+@bp.app_template_filter("plural")
+def _plural_filter(n, noun):
+    """`{{ n|plural("материал") }}` -> «21 материал», «5 материалов»."""
+    return plural(n, noun)
 
 
 @bp.get("/favicon.ico")

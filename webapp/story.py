@@ -75,13 +75,20 @@ def entity_page(kind: str, name: str):
     if e is None:
         return render_template("entity_missing.html", value=value, near=nearest(_archive(), kind, value),
                                url=lambda v: entity_url(kind, v)), 404
-    top = max((m["count"] for m in e["timeline"]), default=1) or 1
-    width = max(4, min(24, 720 // max(1, len(e["timeline"]))))
-    bars = [{**m, "x": i * width, "h": round(100 * m["count"] / top),
-             "url": url_for("pages.index", **{kind: value, "month": m["month"]})}
-            for i, m in enumerate(e["timeline"])]
+    from .chart import chart, span
+
+    def search_url(**more):
+        return url_for("pages.index", **{kind: value}, **more)
+
+    timeline = chart("Упоминания по месяцам", "month", [(m["month"], m["count"]) for m in e["timeline"]],
+                     lambda month: search_url(month=month), undated=e["undated"],
+                     undated_url=search_url(undated="1"), range_base=search_url(),
+                     width=max(4, min(24, 720 // max(1, len(e["timeline"])))))
+    if timeline:  # a year in one click: the search over its range
+        timeline["years"] = [{**y, "url": search_url(date_from=span("year", y["value"])[0],
+                                                     date_to=span("year", y["value"])[1])} for y in e["years"]]
     return render_template(
-        "entity.html", e=e, bars=bars, bar_width=width, width=width * len(bars),
+        "entity.html", e=e, chart=timeline,
         related=[(n, BY_NAME[n].label, vs) for n, vs in e["related"].items()],
         combined=lambda n, v: url_for("pages.index", **({kind: value, n: [value, v]} if n == kind else {kind: value, n: v})),
         doc_url=doc_url, all_url=url_for("pages.index", **{kind: value, "sort": "date_desc"}),

@@ -1,5 +1,50 @@
 // Progressive enhancement only: the page works the same without JavaScript.
 document.documentElement.classList.add("js");
+// the timelines: dragging across the bars asks for the search over that range (the bars
+// and the per-year links work without this)
+function rangeDrag(svg) {
+  var bars = Array.prototype.slice.call(svg.querySelectorAll("a[data-from]"));
+  var start = null, end = null, dragged = false;
+  function barAt(ev) {
+    var el = document.elementFromPoint(ev.clientX, ev.clientY);
+    var a = el && el.closest ? el.closest("a[data-from]") : null;
+    return a && svg.contains(a) ? a : null;
+  }
+  function mark() {
+    var i = bars.indexOf(start), j = bars.indexOf(end);
+    var lo = Math.min(i, j), hi = Math.max(i, j);
+    bars.forEach(function (b, k) { b.classList.toggle("picked", start !== null && k >= lo && k <= hi); });
+  }
+  svg.addEventListener("dragstart", function (ev) { ev.preventDefault(); });
+  svg.addEventListener("pointerdown", function (ev) {
+    if (ev.button !== 0 || ev.pointerType === "touch") return;  // touch: the chart scrolls
+    start = end = barAt(ev);
+    dragged = false;
+  });
+  svg.addEventListener("pointermove", function (ev) {
+    if (start === null) return;
+    var a = barAt(ev);
+    if (a && a !== end) { end = a; dragged = true; mark(); }
+  });
+  document.addEventListener("pointerup", function () {
+    if (start === null) return;
+    var a = start, b = end;
+    start = null;
+    mark();
+    if (!dragged || a === b) { dragged = false; return; }  // a click: the bar's own link
+    var first = bars.indexOf(a) < bars.indexOf(b) ? a : b, last = first === a ? b : a;
+    var url = new URL(svg.getAttribute("data-range"), window.location.href);
+    url.searchParams.set("date_from", first.getAttribute("data-from"));
+    url.searchParams.set("date_to", last.getAttribute("data-to"));
+    window.location.assign(url.toString());
+  });
+  svg.addEventListener("click", function (ev) {  // the drag ends on a bar: not its link
+    if (dragged) { ev.preventDefault(); dragged = false; }
+  }, true);
+}
+document.addEventListener("DOMContentLoaded", function () {
+  Array.prototype.forEach.call(document.querySelectorAll("svg[data-range]"), rangeDrag);
+});
 document.addEventListener("DOMContentLoaded", function () {
   var form = document.getElementById("search");
   if (!form) return;
