@@ -345,3 +345,29 @@ def test_chart_links_without_javascript(server, browser):
         page.get_by_label("по 2020 год").click()
     assert total_on(page) == api_total(server, "date_from=2018-01-01&date_to=2020-12-31")
     page.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_following_a_hit_reads_the_item_with_the_query_marked(server, browser, javascript):
+    """Issue 14: the query travels to the item page, which marks its forms, jumps to the
+    first, offers similar items and a citation; the search page announces its Atom twin."""
+    from urllib.parse import quote_plus
+
+    ctx = browser.new_context(java_script_enabled=javascript)
+    page = ctx.new_page()
+    page.goto(server + "/?q=" + quote_plus("депутаты"))
+    feed = page.locator('link[rel="alternate"][type="application/atom+xml"]').get_attribute("href")
+    assert "q=" in feed
+    page.locator("ol.hits li h2 a").first.click()
+    page.wait_for_url("**/doc/**")
+    assert "q=" in page.url
+    marks = page.locator("article mark")
+    assert marks.count() >= 1
+    assert all("депутат" in m.lower() for m in marks.all_inner_texts())  # every form of the word
+    page.locator("p.jump a").click()
+    assert page.url.endswith("#hit1") and page.locator("#hit1").is_visible()
+    assert page.locator("section.similar li a").count() >= 1
+    assert page.locator("figure.cite output").inner_text().strip()
+    answer = page.request.get(server + feed)
+    assert answer.status == 200 and "<feed" in answer.text()
+    ctx.close()
