@@ -45,6 +45,13 @@ def _values(args, name: str) -> list[str]:
     return list(dict.fromkeys(values))
 
 
+def _flag(args, name: str, ru: str) -> bool:
+    raw = (args.get(name) or "").strip()
+    if raw not in ("", "0", "1"):
+        raise InvalidRequest(f"{name} must be 0 or 1, not {raw[:40]!r}", f"{ru}: 0 или 1")
+    return raw == "1"
+
+
 def search_params(args, query_key: str = "q") -> SearchParams:
     """Repeated single-value parameters: the first one counts. `query_key`: the parameter
     holding the query (`query` where `q` is something else, as in /api/facets/<facet>)."""
@@ -56,4 +63,5 @@ def search_params(args, query_key: str = "q") -> SearchParams:
         sort=(args.get("sort") or "relevance").strip(),
         page=_int(args, "page", 1, 1, MAX_PAGE),
         per_page=_int(args, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
+        exact=_flag(args, "exact", "искать как написано (exact)"),
     ).validate()
