@@ -112,12 +112,12 @@ class _Served:
         self._vocabulary = None
 
     def vocabulary(self):
-        """This generation's suggestion dictionary, built when first needed (call it with
-        the archive's `reading` lock held: it reads the lexicon)."""
+        """This generation's suggestion dictionary, read (or built) when first needed (call
+        it with the archive's `reading` lock held: it may read the lexicon)."""
         if self._vocabulary is None:
-            from .spelling import Vocabulary
+            from .spelling import load_or_build
 
-            self._vocabulary = Vocabulary.from_reader(self.searcher.reader())
+            self._vocabulary = load_or_build(Path(self.ix.storage.folder), self.searcher.reader())
         return self._vocabulary
 
     def close(self):
@@ -422,7 +422,7 @@ def _counter(served: _Served, run: "_Run", deadline: Deadline):
             return 0
         if isinstance(q, Q.Every):
             return 0
-        base, _ = served.ranker.evaluate(q, deadline)
+        base = served.ranker.matches(q, deadline)
         n = int((_and(base, run.masks.values()) if with_filters else base).sum())
         return 0 if deadline.hit else n
     return count

@@ -31,6 +31,8 @@ CLEAR_MARGIN = 0.3     # the best correction's score ahead of the next, to apply
 OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
 # field:value, field:"a phrase", and ranges [a TO b] / {a TO b}: never corrected
 _PROTECTED = re.compile(r'[^\W\d_]+:(?:"[^"]*"?|\S+)|[\[{][^\]}]*[\]}]?')
+# a Cyrillic word typed with the Latin layout: its б ю ж э х ъ are , . ; ' [ ] between letters
+_LAYOUT_RUN = re.compile(r"[A-Za-z]+(?:[,.;'\[\]]+[A-Za-z]+)+")
 
 
 @dataclass
@@ -42,18 +44,20 @@ class Suggestion:
     links: list[dict] = field(default_factory=list)        # {"query", "total", "filters"}
 
 
-def _spans(q: str) -> list[tuple[int, int, str]]:
-    """(start, end, word) of the words a correction may replace."""
+def _spans(q: str, layout_runs: bool = False) -> list[tuple[int, int, str]]:
+    """(start, end, word) of the words a correction may replace; with `layout_runs`, a run
+    like `ifr,fnfvjd` (`шкабатамов` typed in Latin) is one word."""
     protected = [m.span() for m in _PROTECTED.finditer(q)]
-    out = []
+    runs = [m.span() for m in _LAYOUT_RUN.finditer(q)] if layout_runs else []
+    out = [(s, e, q[s:e]) for s, e in runs if not any(a <= s < b for a, b in protected)]
     for m in WORD_RE.finditer(q):
         s, e = m.span()
-        if m.group(0) in OPERATORS or any(a <= s < b for a, b in protected):
+        if m.group(0) in OPERATORS or any(a <= s < b for a, b in protected + runs):
             continue
         if q[e:e + 1] in ("*", "?", ":") or q[s - 1:s] in ("*", "?"):
             continue
         out.append((s, e, m.group(0)))
-    return out
+    return sorted(out)
 
 
 def plain_words(q: str) -> list[str]:
@@ -83,18 +87,21 @@ def suggest(vocabulary: Callable[[], Vocabulary], doc_frequency: Callable[[str],
     out = Suggestion()
     if total > VERY_LITTLE or not q.strip():
         return out
-    spans = _spans(q)
+    spans = _spans(q, layout_runs=True)
     if len(spans) > MAX_WORDS:
         spans = []
     options: list[tuple[tuple[int, int, str], list[Candidate | None]]] = []
     for span in spans:
         word = span[2]
-        df = max((doc_frequency(t) for _, t in analyze(word)), default=0)
+        run = not WORD_RE.fullmatch(word)  # a layout run: only its layout reading is a word
+        df = 0 if run else max((doc_frequency(t) for _, t in analyze(word)), default=0)
         if df and (total == 0 or df > RARE_DF):
             continue
-        if not df and count(word, False):  # a name the query reads specially (a region, `Nur-Otan`)
+        if not df and not run and _read_specially(word) and count(word, False):
             continue
         cands = vocabulary().candidates(word)
+        if run:
+            cands = [c for c in cands if c.route == "layout"]
         if cands:
             options.append((span, ([None] if df else []) + cands))  # None: keep the word
     tried = []
@@ -104,6 +111,9 @@ def suggest(vocabulary: Callable[[], Vocabulary], doc_frequency: Callable[[str],
         chosen = [(span, c) for (span, _), c in zip(options, combo) if c is not None]
         if not chosen:
             continue
+        edits = _score([c for _, c in chosen], 0)
+        if tried and edits >= min(_score(t[3], 0) for t in tried) + 1:
+            break  # an edit more than a correction that finds items: it cannot win (see _score)
         text, shift = q, 0
         for (s, e, word), c in chosen:
             new = _cased(word, c.term)
@@ -113,18 +123,27 @@ def suggest(vocabulary: Callable[[], Vocabulary], doc_frequency: Callable[[str],
             continue
         n = count(text, True)
         if n > 0 and n >= (MORE_FACTOR * total if total else 1):
-            tried.append((_score([c for _, c in chosen], n), text, n, chosen))
+            tried.append((_score([c for _, c in chosen], n), text, n, [c for _, c in chosen], chosen))
     tried.sort(key=lambda t: (t[0], t[1]))
     if tried:
-        score, text, n, chosen = tried[0]
+        score, text, n, _, chosen = tried[0]
         out.query = text
         out.corrections = [{"word": word, "to": _cased(word, c.term), "how": c.route}
                            for (_, _, word), c in chosen]
         out.apply = total == 0 and (len(tried) == 1 or tried[1][0] - score >= CLEAR_MARGIN)
-        out.links = [{"query": t, "total": k, "filters": True} for _, t, k, _ in tried[:3]]
+        out.links = [{"query": t, "total": k, "filters": True} for _, t, k, _, _ in tried[:3]]
     elif total == 0:
         out.links = _relaxations(q, spans, count, has_filters)
     return out
+
+
+def _read_specially(word: str) -> bool:
+    """A word the query reads beyond its own terms (a region's or place's name, a
+    hyphenated name also searched as its parts): unknown terms, and still it finds items."""
+    from . import vocab
+    from .query import hyphen_parts
+
+    return bool(vocab.region_named_by(word) or vocab.place_named_by(word) or hyphen_parts(word))
 
 
 def _relaxations(q: str, spans, count, has_filters: bool) -> list[dict]:
