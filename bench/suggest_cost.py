@@ -36,21 +36,9 @@ from indexer.search import Archive, Deadline, SearchParams, _counter, _prepare, 
 from indexer.spelling import layout_swap  # noqa: E402
 from indexer.suggest import suggest  # noqa: E402
 from indexer.textnorm import translit_key  # noqa: E402
+from tests.helpers import RU, one_edit  # noqa: E402
 
-RU = "абвгдежзийклмнопрстуфхцчшщыьэюя"
 BANDS = ((2, 10), (11, 100), (101, 1000), (1001, 10 ** 9))
-
-
-def one_edit(word: str, rng: random.Random) -> str:
-    i = rng.randrange(len(word))
-    kind = rng.choice(["delete", "insert", "replace", "swap"])
-    if kind == "delete":
-        return word[:i] + word[i + 1:]
-    if kind == "insert":
-        return word[:i] + rng.choice(RU) + word[i:]
-    if kind == "swap" and i < len(word) - 1 and word[i] != word[i + 1]:
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
-    return word[:i] + rng.choice([c for c in RU if c != word[i]]) + word[i + 1:]
 
 
 def make_queries(reader, vocabulary, n: int, seed: int = 42) -> dict[str, list[str]]:

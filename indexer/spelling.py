@@ -53,7 +53,7 @@ _LAT_ONE = str.maketrans({
 _WORD_ONLY = re.compile(r"[^\W\d_]+")
 
 # how far each route stands from a plain typo (added to the edit distance)
-ROUTE_COST = {"typo": 0.0, "script": 0.0, "translit": 0.25, "layout": 0.5}
+ROUTE_COST = {"typo": 0.0, "script": 0.0, "translit": 0.25, "layout": 0.5, "lemma": 0.5}
 
 
 def layout_swap(word: str) -> str:
@@ -67,6 +67,31 @@ def latin_to_cyrillic(word: str) -> str:
     for a, b in _LAT_MULTI:
         w = w.replace(a, b)
     return w.translate(_LAT_ONE)
+
+
+def _lemma_guesses(folded: str, most: int = 2) -> list[str]:
+    """pymorphy3's normal forms of an unknown word (`ветиранами` -> `ветиран`), other than itself."""
+    from .morphology import word_lemmas
+
+    out = [t for t in word_lemmas(folded, query=True)
+           if t != folded and _WORD_ONLY.fullmatch(t) and not is_latin(t)]
+    return out[:most]
+
+
+def _inflected(term: str, like: str) -> str:
+    """`term` in the case and number pymorphy3 reads in `like` (`ветеран` like `ветиранами`
+    -> `ветеранами`), or "" when it cannot say."""
+    from .morphology import morph
+
+    m = morph()
+    guess = m.parse(like)[0]
+    wanted = {g for g in (guess.tag.case, guess.tag.number) if g}
+    for p in m.parse(term):
+        if p.normal_form == term and p.tag.POS == guess.tag.POS and wanted:
+            form = p.inflect(wanted)
+            if form is not None:
+                return form.word.replace("ё", "е")
+    return ""
 
 
 def max_edits(word: str) -> int:
@@ -83,8 +108,9 @@ def fold(word: str) -> str:
 class Candidate:
     term: str          # an index term (or a known name's form) the word may have meant
     distance: int      # edits from the word (after the route's rewriting)
-    route: str         # typo, script, translit or layout
+    route: str         # typo, script, translit, layout, or lemma (a typo found by its lemma)
     count: int         # items with that term
+    form: str = ""     # the term in the typed word's case and number, when found by its lemma
 
     @property
     def cost(self) -> float:
@@ -157,6 +183,8 @@ class Vocabulary:
         swapped = fold(layout_swap(word))
         if swapped != folded:
             routes.append((swapped, "layout"))
+        if not is_latin(folded):  # an inflected typo is far from its lemma: compare lemma guesses
+            routes += [(lemma, "lemma") for lemma in _lemma_guesses(folded)]
         found: dict[str, Candidate] = {}
 
         def add(c: Candidate):
@@ -165,6 +193,10 @@ class Vocabulary:
                 found[meant] = c
 
         for text, route in routes:
+            if route == "lemma":
+                for c in self._lookup(text, "lemma", max_edits(text)):
+                    add(Candidate(c.term, c.distance, "lemma", c.count, _inflected(c.term, folded)))
+                continue
             by_key = self.by_key.get(translit_key(text))
             if by_key is not None:
                 add(Candidate(by_key, 0, route if route != "typo" else "translit", self.counts[by_key]))

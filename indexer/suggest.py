@@ -116,7 +116,7 @@ def suggest(vocabulary: Callable[[], Vocabulary], doc_frequency: Callable[[str],
             break  # an edit more than a correction that finds items: it cannot win (see _score)
         text, shift = q, 0
         for (s, e, word), c in chosen:
-            new = _cased(word, c.term)
+            new = _cased(word, c.form or c.term)
             text = text[:s + shift] + new + text[e + shift:]
             shift += len(new) - (e - s)
         if text.lower() == q.lower():
@@ -128,8 +128,8 @@ def suggest(vocabulary: Callable[[], Vocabulary], doc_frequency: Callable[[str],
     if tried:
         score, text, n, _, chosen = tried[0]
         out.query = text
-        out.corrections = [{"word": word, "to": _cased(word, c.term), "how": c.route}
-                           for (_, _, word), c in chosen]
+        out.corrections = [{"word": word, "to": _cased(word, c.form or c.term),
+                            "how": "typo" if c.route == "lemma" else c.route} for (_, _, word), c in chosen]
         out.apply = total == 0 and (len(tried) == 1 or tried[1][0] - score >= CLEAR_MARGIN)
         out.links = [{"query": t, "total": k, "filters": True} for _, t, k, _, _ in tried[:3]]
     elif total == 0:

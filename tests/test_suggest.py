@@ -12,7 +12,7 @@ from indexer.build import build
 from indexer.morphology import analyze
 from indexer.search import Archive, SearchParams, search
 
-from .helpers import ROOT, write_jsonl
+from .helpers import ROOT, RU, one_edit, write_jsonl
 
 
 def ids(answer) -> set[str]:
@@ -101,21 +101,6 @@ def test_understood_names_what_the_words_became(archive):
 
 
 # ---------------------------------------------------------------- random typos
-
-RU = "абвгдежзийклмнопрстуфхцчшщыьэюя"
-
-
-def one_edit(word: str, rng: random.Random) -> str:
-    i = rng.randrange(len(word))
-    kind = rng.choice(["delete", "insert", "replace", "swap"])
-    if kind == "delete":
-        return word[:i] + word[i + 1:]
-    if kind == "insert":
-        return word[:i] + rng.choice(RU) + word[i:]
-    if kind == "swap" and i < len(word) - 1 and word[i] != word[i + 1]:
-        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
-    return word[:i] + rng.choice([c for c in RU if c != word[i]]) + word[i + 1:]
-
 
 def test_random_typos_get_the_intended_word_first(archive):
     """200 words of the index's own vocabulary (seeded), one random edit each (delete,
@@ -221,3 +206,19 @@ def test_wrong_layout_and_script_meet_a_name_written_only_in_latin(tmp_path):
     assert answer["total"] == 0
     answer = found(archive, "субботнек")
     assert answer["suggestion"] == "субботник" and ids(answer) == {"own-2"}
+
+
+def test_the_indexer_keeps_the_vocabulary_and_a_missing_or_broken_one_is_rebuilt(tmp_path):
+    from indexer import spelling, store
+
+    corpus = write_jsonl(tmp_path / "own.jsonl", [
+        {"id": "own-3", "date": "2020-06-01", "title": "Встреча с ветеранами",
+         "text": "В районном доме культуры прошла встреча с ветеранами труда и их внуками."}])
+    index = tmp_path / "index"
+    build([corpus], index, progress=False)
+    kept = store.current_path(index) / spelling.FILE
+    assert kept.exists()
+    assert found(Archive(index), "ветиранами")["suggestion"] == "ветеранами"
+    for broken in (b"", b"not a pickle"):
+        kept.write_bytes(broken)
+        assert found(Archive(index), "ветиранами")["suggestion"] == "ветеранами"
