@@ -19,6 +19,7 @@ keyboard layout, a Latin transliteration of a name, and a common word + a typo.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import time
@@ -39,6 +40,11 @@ from indexer.textnorm import translit_key  # noqa: E402
 from tests.helpers import RU, one_edit  # noqa: E402
 
 BANDS = ((2, 10), (11, 100), (101, 1000), (1001, 10 ** 9))
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/statm") as f:
+        return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
 
 
 def make_queries(reader, vocabulary, n: int, seed: int = 42) -> dict[str, list[str]]:
@@ -97,9 +103,11 @@ def main(argv=None) -> int:
         spelling.save(gen, reader)  # what the indexer adds to a build
         build_s = time.perf_counter() - t
         size_mb = (gen / spelling.FILE).stat().st_size / 2**20
+        rss = _rss_mb()
         t = time.perf_counter()
         vocabulary = served.vocabulary()  # what a worker pays once per generation
         load_s = time.perf_counter() - t
+        rss = _rss_mb() - rss
         docs = served.searcher.doc_count()
         queries = make_queries(reader, vocabulary, args.queries)
     print(f"# Suggestion cost, {docs:,} items ({args.corpus_source} corpus)\n")
@@ -108,7 +116,8 @@ def main(argv=None) -> int:
     print(f"- content lexicon: {lexicon:,} terms; vocabulary kept: {len(vocabulary):,} terms "
           f"(the {len(vocabulary) - len(vocabulary.meaning):,} most frequent + {len(vocabulary.meaning):,} known-name forms)")
     print(f"- vocabulary built and saved by the indexer (once per generation): {build_s:.2f} s, "
-          f"{size_mb:.1f} MB; read by a worker (once per generation): {load_s:.2f} s\n")
+          f"{size_mb:.1f} MB; read by a worker (once per generation): {load_s:.2f} s, "
+          f"its resident memory +{rss:.0f} MB\n")
     print("| class | queries | suggested | applied | suggestion p50 / p95 / max ms | whole answer p50 / p95 ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for cls, qs in queries.items():

@@ -220,8 +220,9 @@ def save(gen_path: Path, reader) -> Vocabulary:
 
 
 def load_or_build(gen_path: Path, reader) -> Vocabulary:
-    """The vocabulary the indexer kept for this generation (~0.2 s to read, against seconds
-    to build), else one built now in memory (an index written before this file existed).
+    """The vocabulary the indexer kept for this generation (~0.3 s to read, against seconds
+    to build), else one built now (an index written before this file existed), and saved
+    when the folder can be written.
     The file is the indexer's own, like Whoosh's pickled table of contents beside it."""
     try:
         with open(Path(gen_path) / FILE, "rb") as f:
@@ -230,4 +231,7 @@ def load_or_build(gen_path: Path, reader) -> Vocabulary:
             return vocabulary
     except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError, AttributeError):
         pass
-    return Vocabulary.from_reader(reader)
+    try:  # kept for the other workers, where the index folder may be written to
+        return save(gen_path, reader)
+    except OSError:
+        return Vocabulary.from_reader(reader)

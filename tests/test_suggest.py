@@ -222,3 +222,19 @@ def test_the_indexer_keeps_the_vocabulary_and_a_missing_or_broken_one_is_rebuilt
     for broken in (b"", b"not a pickle"):
         kept.write_bytes(broken)
         assert found(Archive(index), "ветиранами")["suggestion"] == "ветеранами"
+
+
+def test_a_typo_that_the_texts_share_finds_little_and_is_offered_the_usual_spelling(tmp_path):
+    """One item misspells the name as the user does: the query finds that one, and the
+    page offers the spelling that finds five times more (never applied unasked)."""
+    topics = ["встретился с фермерами", "открыл новую школу", "вручил награды учителям",
+              "провел прием граждан", "посетил больницу"]
+    records = [{"id": f"own-i{i}", "date": f"2019-0{i + 1}-10", "title": f"Аким {topic}",
+                "text": f"Аким области Куанышбек Искаков {topic} в Кызылорде."} for i, topic in enumerate(topics)]
+    records.append({"id": "own-typo", "date": "2019-07-01", "title": "Субботник",
+                    "text": "На субботник вышел и аким области Искакав вместе с жителями."})
+    build([write_jsonl(tmp_path / "own.jsonl", records)], tmp_path / "index", progress=False)
+    answer = found(Archive(tmp_path / "index"), "Искакав")
+    assert ids(answer) == {"own-typo"} and "suggestion_applied" not in answer
+    assert answer["suggestion"] == "Искаков"
+    assert answer["suggestions"][0] == {"query": "Искаков", "total": 5, "filters": True}
