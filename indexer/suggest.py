@@ -15,7 +15,6 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from itertools import product
 from typing import Callable
 
 from .morphology import WORD_RE, analyze
@@ -105,15 +104,13 @@ def suggest(vocabulary: Callable[[], Vocabulary], doc_frequency: Callable[[str],
         if cands:
             options.append((span, ([None] if df else []) + cands))  # None: keep the word
     tried = []
-    combos = sorted(product(*(c for _, c in options)),
-                    key=lambda cs: sum(c.cost for c in cs if c is not None))[:MAX_TRIES] if options else []
-    for combo in combos:
+    for combo in _likeliest(options):
         chosen = [(span, c) for (span, _), c in zip(options, combo) if c is not None]
         if not chosen:
             continue
         edits = _score([c for _, c in chosen], 0)
         if tried and edits >= min(_score(t[3], 0) for t in tried) + 1:
-            break  # an edit more than a correction that finds items: it cannot win (see _score)
+            continue  # an edit more than a correction that finds items: it cannot win (see _score)
         text, shift = q, 0
         for (s, e, word), c in chosen:
             new = _cased(word, c.form or c.term)
@@ -135,6 +132,21 @@ def suggest(vocabulary: Callable[[], Vocabulary], doc_frequency: Callable[[str],
     elif total == 0:
         out.links = _relaxations(q, spans, count, has_filters)
     return out
+
+
+def _likeliest(options) -> list[tuple]:
+    """The MAX_TRIES cheapest combinations of the words' candidates (a beam, word by word:
+    never the whole product of 8 words' lists)."""
+    if not options:
+        return []
+
+    def cost(combo):
+        return sum(c.cost for c in combo if c is not None)
+
+    beam: list[tuple] = [()]
+    for _, cands in options:
+        beam = sorted((combo + (c,) for combo in beam for c in cands), key=cost)[:MAX_TRIES]
+    return beam
 
 
 def _read_specially(word: str) -> bool:
