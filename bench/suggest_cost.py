@@ -7,6 +7,7 @@ size already there is reused). Timed in-process on a fresh Archive:
 
 - the vocabulary: reading the generation's lexicon for its most frequent terms, plus the
   known names' forms, into symspellpy (once per generation and worker);
+- (after a warm-up of five other queries that builds the per-searcher arrays)
 - per query, the whole suggestion step of a search that found little: looking up each
   word's document frequency, the candidates (typo, Kazakh letters, layout,
   transliteration) and the counts of the corrected queries, under the search deadline;
@@ -118,6 +119,9 @@ def main(argv=None) -> int:
     print(f"- vocabulary built and saved by the indexer (once per generation): {build_s:.2f} s, "
           f"{size_mb:.1f} MB; read by a worker (once per generation): {load_s:.2f} s, "
           f"its resident memory +{rss:.0f} MB\n")
+    # warm-up, untimed: the per-searcher arrays (facet ordinals, dates) a first count builds
+    for q in ["Кызылорда", "Астана Искакав", "Bcrfrjd", "Nur-Otan", "партиа"]:
+        search(archive, SearchParams(q=q))
     print("| class | queries | suggested | applied | suggestion p50 / p95 / max ms | whole answer p50 / p95 ms |")
     print("| --- | ---: | ---: | ---: | ---: | ---: |")
     for cls, qs in queries.items():
