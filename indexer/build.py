@@ -14,7 +14,7 @@ from typing import Iterable
 
 from whoosh import index as windex
 
-from . import store, whoosh_adapter
+from . import spelling, store, whoosh_adapter
 from .manifest import Manifest
 from .corpus import ReadReport, Record, corpus_files, read_corpus
 from .extract import EXTRACTION_VERSION, extract
@@ -215,6 +215,8 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
             raise NothingToIndex("no valid records in the corpus; the served index is unchanged",
                                  summary.report)
         writer.commit()
+        with ix.reader() as reader:
+            spelling.save(gen, reader)
         ix.close()
         for f in files:
             manifest.record(f, by_file.get(str(f), []))
@@ -226,6 +228,17 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
     summary.generation = gen.name
     store.clean_leftovers(index_dir)
     return summary
+
+
+VOCABULARY_REFRESH = 0.05  # an update changing this share of the items rewrites the vocabulary
+
+
+def _vocabulary_stale(gen: Path, summary: BuildSummary, before: int) -> bool:
+    """Suggestions rank by the vocabulary's counts, and count the corrected query on the live
+    index: an update of a few items keeps the generation's vocabulary (rewriting it costs
+    seconds at 100k items), a larger one, or a missing file, rewrites it."""
+    changed = summary.added + summary.updated + summary.deleted
+    return not (gen / spelling.FILE).exists() or changed >= VOCABULARY_REFRESH * max(before, 1)
 
 
 def _owned(records, by_file: dict[str, list[str]]):
@@ -279,6 +292,9 @@ def _update(corpus_paths, index_dir: Path, progress) -> BuildSummary:
         raise
     if summary.indexed or summary.deleted:
         writer.commit()
+        if _vocabulary_stale(gen, summary, len(existing)):
+            with ix.reader() as reader:
+                spelling.save(gen, reader)
     else:
         writer.cancel()
     for f in to_read:

@@ -56,7 +56,7 @@ def _params(args):
     sort = args.sort or ("date_desc" if args.since else "relevance")
     return SearchParams(q=args.query, filters={f.name: getattr(args, f.name) or [] for f in FACETS},
                         date_from=date_from, date_to=args.date_to, sort=sort,
-                        page=args.page, per_page=args.per_page, undated=args.undated)
+                        page=args.page, per_page=args.per_page, undated=args.undated, exact=args.exact)
 
 
 def _strip_marks(snippet: str, tty: bool) -> str:
@@ -88,6 +88,13 @@ def cmd_search(args) -> int:
     width = shutil.get_terminal_size((100, 20)).columns
     if result.get("notice"):
         print(result["notice"])
+    if result.get("suggestion_applied"):
+        print(f"Showing results for «{result['suggestion']}». Search instead for «{result['query']}»: --exact")
+    elif result.get("suggestion"):
+        print(f"Did you mean: {result['suggestion']}")
+    elif not result["total"] and result.get("suggestions"):
+        print("Try: " + ", ".join(f"{s['query']} ({s['total']})"
+                                  for s in result["suggestions"]))
     print(f"{result['total']} found (page {result['page']}, {result['per_page']} per page)")
     for i, hit in enumerate(result["hits"], (result["page"] - 1) * result["per_page"] + 1):
         facets = "; ".join(x for x in (", ".join(hit[f.hit_key]) for f in EXTRACTED) if x)
@@ -180,6 +187,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--undated", action="store_true", help="only the items without a date")
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--per-page", type=int, default=DEFAULT_PER_PAGE)
+    p.add_argument("--exact", action="store_true", help="the query as typed, never a corrected "
+                   "query's results in its place")
     p.add_argument("--json", action="store_true", help="SPEC's JSON answer")
     p.add_argument("--index", help="index folder (default index/)")
     p.set_defaults(func=cmd_search)

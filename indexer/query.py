@@ -7,6 +7,7 @@ words), and facet fields take values in any spelling (`region:Нур-Султа�
 """
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from whoosh import query as Q
@@ -16,6 +17,7 @@ from whoosh.qparser.plugins import attach
 from . import vocab
 from .morphology import WORD_RE, analyze, pair_filter, plural, word_lemmas
 from .registry import EXTRACTED, FACETS
+from .textnorm import is_latin
 from .whoosh_adapter import ExpandedTerms, candidates
 
 MAX_QUERY_CHARS = 1000
@@ -96,14 +98,36 @@ def _alternatives(fieldname: str, terms: list[str], boost: float = 1.0) -> Q.Que
     return Q.Or([Q.Term(fieldname, t) for t in terms], boost=boost)
 
 
+_HYPHEN = re.compile(r"[-\u2010\u2011]")
+
+
+def hyphen_parts(word: str) -> list[str] | None:
+    """The parts of a hyphenated name, written in Latin or each part capitalised
+    (`Nur-Otan`, `Нур-Отан`), which texts also write as separate words; else None. (A
+    known place, `Нур-Султан`, is searched by its own case forms instead.)"""
+    parts = _HYPHEN.split(word.strip())
+    if len(parts) < 2 or not all(p.isalpha() for p in parts):
+        return None
+    if vocab.region_named_by(word.strip()) or vocab.place_named_by(word.strip()):
+        return None
+    if all(is_latin(p) for p in parts) or all(p[:1].isupper() for p in parts):
+        return parts
+    return None
+
+
 def words_query(fieldname: str, text: str, boost: float = 1.0) -> Q.Query | None:
     """Each word: an OR of its lemmas. A word naming a region's place also finds the items
     about its region, however they name it (`Нур-Султан` finds «в Астане», «столичный
-    филиал»); a word naming a town or district finds the items of that place."""
+    филиал»); a word naming a town or district finds the items of that place. A
+    hyphenated name also finds its parts written apart (`Nur-Otan` = `Nur Otan`)."""
     groups = _position_groups(text)
     if not groups:
         return None
     subs = [_alternatives(fieldname, g, boost) for g in groups]
+    parts = hyphen_parts(text) if len(subs) == 1 else None
+    if parts:
+        apart = [words_query(fieldname, part, boost) for part in parts]
+        subs = [Q.Or([subs[0], Q.And([a for a in apart if a is not None])], boost=boost)]
     if fieldname == "content" and len(subs) == 1:
         also = []
         region = vocab.region_named_by(text.strip())

@@ -73,10 +73,15 @@ class Ranker:
     # --- evaluation ---------------------------------------------------------------
 
     def evaluate(self, q, deadline) -> tuple[np.ndarray, np.ndarray]:
-        """(mask, scores) of a parsed query over all documents."""
+        """(mask, scores) of a parsed query over all documents (`scores` None in `_eval`: only
+        the mask is wanted)."""
         scores = np.zeros(self.ndocs, dtype=np.float32)
         mask = self._eval(q, scores, deadline)
         return mask & self.fc.live, scores
+
+    def matches(self, q, deadline) -> np.ndarray:
+        """The mask of a parsed query without scoring it (a count: no document lengths read)."""
+        return self._eval(q, None, deadline) & self.fc.live
 
     def _term(self, field, text, boost, scores) -> np.ndarray:
         mask = np.zeros(self.ndocs, dtype=bool)
@@ -87,7 +92,8 @@ class Ranker:
             mask[ids] = True
             return mask
         ids, tf = self.postings(field, text)
-        if ids.size == 0:
+        if ids.size == 0 or scores is None:
+            mask[ids] = True
             return mask
         mask[ids] = True
         n = float(self.fc.live_count)
@@ -104,12 +110,10 @@ class Ranker:
         if isinstance(q, Q.qcore._NullQuery):
             return np.zeros(self.ndocs, dtype=bool)
         if isinstance(q, Q.Not):
-            sub = self._eval(q.query, np.zeros(self.ndocs, dtype=np.float32), deadline)
-            return self.fc.live & ~sub
+            return self.fc.live & ~self._eval(q.query, None, deadline)
         if isinstance(q, Q.AndNot):
             pos = self._eval(q.a, scores, deadline)
-            neg = self._eval(q.b, np.zeros(self.ndocs, dtype=np.float32), deadline)
-            return pos & ~neg
+            return pos & ~self._eval(q.b, None, deadline)
         if isinstance(q, Q.AndMaybe):
             required = self._eval(q.a, scores, deadline)
             self._eval(q.b, scores, deadline)
@@ -141,6 +145,8 @@ class Ranker:
         if deadline.expired():
             return np.zeros(self.ndocs, dtype=bool)
         mask = self._whoosh_docs(q, deadline)
+        if scores is None:
+            return mask
         extra = np.zeros(self.ndocs, dtype=np.float32)
         for field, text in q.terms():
             if field == "content":

@@ -21,6 +21,8 @@ from .query import MAX_EXPANSION, QueryTooLarge, expand, parse
 from .registry import BY_NAME, EXTRACTED, FILTERS, IN_ANSWER, counted_within
 from .schema import split_values
 from .snippets import marked, snippet
+from .suggest import VERY_LITTLE, Suggestion, plain_words, suggest
+from .understanding import understood
 
 SORTS = ("relevance", "date_desc", "date_asc")
 MAX_PER_PAGE = 100
@@ -45,7 +47,8 @@ class SearchParams:
 
     def __init__(self, q: str = "", filters: dict[str, list[str]] | None = None,
                  date_from: str | None = None, date_to: str | None = None, sort: str = "relevance",
-                 page: int = 1, per_page: int = DEFAULT_PER_PAGE, undated: bool = False, **by_facet: list[str]):
+                 page: int = 1, per_page: int = DEFAULT_PER_PAGE, undated: bool = False,
+                 exact: bool = False, **by_facet: list[str]):
         unknown = set(by_facet) - set(FILTERS) | set(filters or {}) - set(FILTERS)
         if unknown:
             raise TypeError(f"no such facet: {', '.join(sorted(unknown))}")
@@ -55,6 +58,14 @@ class SearchParams:
         self.date_from, self.date_to, self.sort = date_from, date_to, sort
         self.page, self.per_page = page, per_page
         self.undated = undated
+        self.exact = exact  # the query as typed: no corrected query's results in its place
+
+    def but(self, **changes) -> "SearchParams":
+        """The same search with some parameters changed (`q`, `page`, ...)."""
+        args = {"q": self.q, "filters": self.filters, "date_from": self.date_from, "date_to": self.date_to,
+                "sort": self.sort, "page": self.page, "per_page": self.per_page, "undated": self.undated,
+                "exact": self.exact}
+        return SearchParams(**{**args, **changes})
 
     def values(self, name: str) -> list[str]:
         return self.filters.get(name, [])
@@ -108,6 +119,16 @@ class _Served:
         self.ranker = Ranker(searcher, self.facets, settings.postings_cache)
         self.users = 0
         self.retired = False
+        self._vocabulary = None
+
+    def vocabulary(self):
+        """This generation's suggestion dictionary, read (or built) when first needed (call
+        it with the archive's `reading` lock held: it may read the lexicon)."""
+        if self._vocabulary is None:
+            from .spelling import load_or_build
+
+            self._vocabulary = load_or_build(Path(self.ix.storage.folder), self.searcher.reader())
+        return self._vocabulary
 
     def close(self):
         try:
@@ -379,6 +400,47 @@ def search(archive: Archive, params: SearchParams, deadline: Deadline | None = N
 
 
 def _search(served: _Served, p: SearchParams, deadline: Deadline) -> dict:
+    """The page, with `suggestion` (a better spelling, or null), `suggestions` (links: the
+    corrections, else looser queries, with their counts) and `understood`. When the query
+    finds nothing and one correction clearly wins (and `exact` is not asked), the results
+    are the corrected query's, and `suggestion_applied` says so."""
+    answer, run = _page(served, p, deadline)
+    found = Suggestion()
+    if not run.browse and not deadline.hit and answer["total"] <= VERY_LITTLE:
+        found = suggest(served.vocabulary, lambda t: run.searcher.doc_frequency("content", t), p.q,
+                        answer["total"], _counter(served, run, deadline),
+                        has_filters=bool(run.masks))
+    applied = found.apply and not p.exact
+    if applied:
+        answer, _ = _page(served, p.but(q=found.query), deadline)
+        answer.update(query=p.q, suggestion_applied=True)
+    answer["suggestion"] = found.query
+    answer["suggestions"] = found.links
+    answer["understood"] = understood(found.query if applied else p.q,
+                                      plain_words(found.query if applied else p.q),
+                                      found.corrections if applied else [])
+    return answer
+
+
+def _counter(served: _Served, run: "_Run", deadline: Deadline):
+    """count(query, with_filters): the items a query finds, by the same matching as a
+    search (no page, no facets); 0 once the deadline is up."""
+    def count(text: str, with_filters: bool) -> int:
+        if deadline.expired():
+            return 0
+        try:
+            q, _ = parse(run.searcher.schema, text)
+        except QueryTooLarge:
+            return 0
+        if isinstance(q, Q.Every):
+            return 0
+        base = served.ranker.matches(q, deadline)
+        n = int((_and(base, run.masks.values()) if with_filters else base).sum())
+        return 0 if deadline.hit else n
+    return count
+
+
+def _page(served: _Served, p: SearchParams, deadline: Deadline) -> tuple[dict, "_Run"]:
     run = _prepare(served, p, deadline)
     total = int(run.matched.sum())
 
@@ -412,7 +474,7 @@ def _search(served: _Served, p: SearchParams, deadline: Deadline) -> dict:
             f"Поиск остановлен через {deadline.seconds:g} с: показано то, что найдено к этому времени."
     if notice:
         answer["notice"] = notice
-    return answer
+    return answer, run
 
 
 def facet_counts(archive: Archive, params: SearchParams, name: str,

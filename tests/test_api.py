@@ -103,7 +103,7 @@ def test_openapi_describes_what_endpoints_return(client):
     documented = {p["name"] for p in spec["paths"]["/api/search"]["get"]["parameters"]}
     from indexer.registry import FILTERS
 
-    assert documented == {"q", *FILTERS, "date_from", "date_to", "undated", "sort", "page", "per_page"}
+    assert documented == {"q", *FILTERS, "date_from", "date_to", "undated", "sort", "page", "per_page", "exact"}
 
 
 def test_security_headers(client):

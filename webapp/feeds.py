@@ -72,7 +72,7 @@ def feed():
     args = [(k, v) for k, v in request.args.items(multi=True) if k not in ("sort", "page")]
     try:
         p = search_params(request.args)
-        p.sort, p.page = "date_desc", 1
+        p.sort, p.page, p.exact = "date_desc", 1, True  # a subscription follows the words as typed
         result = search(current_app.extensions["archive"], p)
     except InvalidRequest as exc:
         return page_error(400, f"Ошибка в запросе: {exc.ru}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 from indexer.facetsearch import DEFAULT_LIMIT, MAX_LIMIT, MAX_PREFIX
 from indexer.registry import EXTRACTED, FACETS, FILTERS, IN_ANSWER
 from indexer.search import DEFAULT_PER_PAGE, MAX_PAGE, MAX_PER_PAGE, SORTS
+from indexer.suggest import VERY_LITTLE
 
 _STR_LIST = {"type": "array", "items": {"type": "string"}}
 _FACET_LIST = {"type": "array", "items": {
@@ -23,9 +24,31 @@ HIT = {
         "url": {"type": ["string", "null"]},
     },
 }
+_NAME = {"type": "object", "required": ["facet", "value"],
+         "properties": {"facet": {"type": "string", "enum": ["region", "place", "official"]},
+                        "value": {"type": "string", "description": "the canonical facet value the word names"},
+                        "also": {**_STR_LIST, "description": "a region's other names its items are found by"}}}
+UNDERSTOOD = {
+    "type": "object", "required": ["words", "corrections"],
+    "description": "how the query was read (of the corrected query when `suggestion_applied`)",
+    "properties": {
+        "words": {"type": "array", "items": {
+            "type": "object", "required": ["word", "terms", "names"],
+            "properties": {"word": {"type": "string"},
+                           "terms": {**_STR_LIST, "description": "index terms searched at the word's position: "
+                                     "its lemmas, and the script-independent key of a name"},
+                           "names": {"type": "array", "items": _NAME},
+                           "also_as": {"type": "string", "description": "a hyphenated name also searched as these words"}}}},
+        "corrections": {"type": "array", "description": "corrections applied (only with `suggestion_applied`)",
+                        "items": {"type": "object", "required": ["word", "to", "how"],
+                                  "properties": {"word": {"type": "string"}, "to": {"type": "string"},
+                                                 "how": {"type": "string", "enum": ["typo", "script", "translit", "layout"]}}}},
+        "project": {"type": "string", "description": "the known project the whole query names"},
+    },
+}
 SEARCH_RESULT = {
     "type": "object",
-    "required": ["query", "total", "page", "per_page", "hits", "facets"],
+    "required": ["query", "total", "page", "per_page", "hits", "facets", "suggestion", "understood"],
     "properties": {
         "query": {"type": "string"}, "total": {"type": "integer", "minimum": 0},
         "page": {"type": "integer", "minimum": 1}, "per_page": {"type": "integer", "minimum": 1},
@@ -49,6 +72,19 @@ SEARCH_RESULT = {
         "facet_choices": {"type": "object", "description": "extension: for each filtered facet, its counts "
                           "without its own filter (what ticking one more value would add)",
                           "additionalProperties": _FACET_LIST},
+        "suggestion": {"type": ["string", "null"], "description": "a corrected query that finds more (typo, "
+                       "Kazakh letters, keyboard layout, transliteration), or null; set only when the query "
+                       f"finds at most {VERY_LITTLE} items"},
+        "suggestion_applied": {"type": "boolean", "const": True, "description": "extension, present only when "
+                               "the query found nothing and one correction clearly won: hits, total and facets are "
+                               "those of `suggestion`; `query` stays as sent; ask again with exact=1 for the query as typed"},
+        "suggestions": {"type": "array", "description": "extension: links to offer, best first: corrected queries "
+                        "(with the same filters), else looser ones (the same words without the filters, each word "
+                        "alone); `filters` false means the link drops the filters",
+                        "items": {"type": "object", "required": ["query", "total", "filters"], "additionalProperties": False,
+                                  "properties": {"query": {"type": "string"}, "total": {"type": "integer", "minimum": 1},
+                                                 "filters": {"type": "boolean"}}}},
+        "understood": UNDERSTOOD,
     },
 }
 DOCUMENT = {
@@ -121,6 +157,11 @@ SEARCH_PARAMS = [
     _param("page", {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1}, "page, from 1"),
     _param("per_page", {"type": "integer", "minimum": 1, "maximum": MAX_PER_PAGE, "default": DEFAULT_PER_PAGE}, "hits a page"),
 ]
+# /api/search only: the exports and the feed never put a corrected query in its place
+EXACT = [
+    _param("exact", {"type": "integer", "enum": [0, 1], "default": 0}, "extension: 1 searches the query as typed, "
+           "never a corrected query in its place (`suggestion` is still given)"),
+]
 
 
 CSV_HEADER = _param("header", {"type": "string", "enum": ["en", "ru"], "default": "en"},
@@ -155,7 +196,7 @@ def openapi_document(export_limit: int) -> dict:
                                 "A request line over ~370 KB (more than the documented limits need) is a 400."},
         "paths": {
             "/api/search": {"get": {"summary": "Search with facet counts over the whole result set",
-                                    "parameters": SEARCH_PARAMS,
+                                    "parameters": SEARCH_PARAMS + EXACT,
                                     "responses": {"200": {"description": "results", "content": _json(SEARCH_RESULT)},
                                                   "400": bad}}},
             "/api/search.csv": {"get": {"summary": "Export as CSV (UTF-8 with BOM)", "description": export_note,

@@ -43,6 +43,8 @@ def _state_pairs(p: SearchParams) -> list[tuple[str, str]]:
         pairs.append(("sort", p.sort))
     if p.per_page != DEFAULT_PER_PAGE:
         pairs.append(("per_page", str(p.per_page)))
+    if p.exact:
+        pairs.append(("exact", "1"))
     return pairs
 
 
@@ -73,6 +75,14 @@ class Urls:
 
     def without(self, *names: str) -> str:
         return self._url([kv for kv in self.pairs if kv[0] not in names])
+
+    def with_query(self, q: str) -> str:
+        """The same filters and order with another query (a suggestion), from page 1."""
+        return self._url([("q", q)] + [kv for kv in self.pairs if kv[0] not in ("q", "exact")])
+
+    def exact(self) -> str:
+        """This search for the query as typed, never a corrected one in its place."""
+        return self._url([kv for kv in self.pairs if kv[0] != "exact"] + [("exact", "1")])
 
     def only_query(self, q: str) -> str:
         return self._url([("q", q)] if q else [])
@@ -185,32 +195,42 @@ def marked_paragraphs(paragraphs) -> tuple[list[Markup], int]:
     return out, n
 
 
-def _suggestions(p: SearchParams, deadline: Deadline) -> list[dict]:
-    """When nothing is found: the same words without filters, or each word alone. They
-    share the page's deadline; a count the deadline cut is not offered."""
-    out = []
+HOW_RU = {"typo": "опечатка", "script": "казахские буквы", "translit": "латиница", "layout": "раскладка"}
+FACET_RU = {"region": "регион", "place": "населённый пункт", "official": "лицо"}
 
-    def count(q: str) -> int:
-        if deadline.expired():
-            return 0
-        try:
-            r = search(_archive(), SearchParams(q=q, per_page=1), deadline)
-        except InvalidRequest:
-            return 0
-        return 0 if r.get("partial") else r["total"]
 
-    has_filters = bool(p.filters) or bool(p.date_from or p.date_to)
-    if has_filters and p.q:
-        n = count(p.q)
-        if n:
-            out.append({"text": f"«{p.q}» без фильтров", "url": Urls(p).only_query(p.q), "count": n})
-    words = p.q.split()
-    if len(words) > 1:
-        for w in words[:6]:
-            n = count(w)
-            if n:
-                out.append({"text": w, "url": Urls(p).only_query(w), "count": n})
-    return out
+def _spelling(result: dict, p: SearchParams) -> dict:
+    """The search answer's suggestions as links: corrected queries (the filters kept) for
+    «Возможно, вы имели в виду», looser ones (without the filters) for «Попробуйте»."""
+    urls = Urls(p)
+    links = [{"text": s["query"], "count": s["total"],
+              "url": urls.with_query(s["query"]) if s["filters"] else urls.only_query(s["query"]),
+              "label": s["query"] if s["filters"] or not p.filters else f"«{s['query']}» без фильтров",
+              "spelling": s["filters"] and bool(result.get("suggestion"))}
+             for s in result.get("suggestions", [])]
+    return {"did_you_mean": [x for x in links if x["spelling"]],
+            "looser": [x for x in links if not x["spelling"]],
+            "applied": result.get("suggestion") if result.get("suggestion_applied") else None,
+            "exact_url": urls.exact()}
+
+
+def _understood_lines(result: dict) -> list[str]:
+    """«как понят запрос»: one plain line a word, then the corrections applied."""
+    u = result.get("understood") or {}
+    lines = []
+    for w in u.get("words", []):
+        parts = [f"«{w['word']}» — искали: {', '.join(w['terms'])}"]
+        if w.get("also_as"):
+            parts.append(f"и отдельные слова «{w['also_as']}»")
+        for n in w.get("names", []):
+            also = f" (и все его названия: {', '.join(n['also'])})" if n.get("also") else ""
+            parts.append(f"{FACET_RU.get(n['facet'], n['facet'])} «{n['value']}»{also}")
+        lines.append("; ".join(parts))
+    if u.get("project"):
+        lines.append(f"проект «{u['project']}» под любым его названием")
+    for c in u.get("corrections", []):
+        lines.append(f"исправлено: «{c['word']}» → «{c['to']}» ({HOW_RU.get(c['how'], c['how'])})")
+    return lines
 
 
 def _no_index(exc):
@@ -274,8 +294,8 @@ def index():
     return render_template(
         "search.html", p=p, result=result, error=error, urls=Urls(p), facets=facets, selected=selected,
         chips=chips, pages=pages, chart=_chart(result, p, deadline), sort_titles=SORT_TITLES,
-        suggestions=(_suggestions(p, deadline)
-                     if result["total"] == 0 and not error and not result.get("partial") else []),
+        spelling=_spelling(result, p), understood_lines=_understood_lines(result) if p.q and not error else [],
+        hit_q=result["suggestion"] if result.get("suggestion_applied") else p.q,
         doc_url=doc_url, hit_meta=_hit_meta, home=home, archive=_archive_summary() if home else None,
         snippet=lambda s: Markup(s),  # snippets are built escaped, only <mark> is markup
     ), status

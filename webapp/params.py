@@ -45,10 +45,10 @@ def _values(args, name: str) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def _flag(args, name: str) -> bool:
+def _flag(args, name: str, ru: str) -> bool:
     raw = (args.get(name) or "").strip()
     if raw not in ("", "0", "1"):
-        raise InvalidRequest(f"{name} must be 1 or 0, not {raw[:40]!r}", f"«без даты»: 1 или 0, а не «{raw[:40]}»")
+        raise InvalidRequest(f"{name} must be 0 or 1, not {raw[:40]!r}", f"{ru}: 0 или 1")
     return raw == "1"
 
 
@@ -63,5 +63,6 @@ def search_params(args, query_key: str = "q") -> SearchParams:
         sort=(args.get("sort") or "relevance").strip(),
         page=_int(args, "page", 1, 1, MAX_PAGE),
         per_page=_int(args, "per_page", DEFAULT_PER_PAGE, 1, MAX_PER_PAGE),
-        undated=_flag(args, "undated"),
+        undated=_flag(args, "undated", "«без даты»"),
+        exact=_flag(args, "exact", "искать как написано (exact)"),
     ).validate()
