@@ -113,9 +113,12 @@ def gazetteer() -> Gazetteer:
         for spelling in [place["name"], *place.get("alt", [])]:
             for form in decline(spelling, place["decl"]):
                 g.add(form, place["name"], place.get("ambiguous", False))
-    for proj in load_json("projects.json")["projects"]:
+    projects = load_json("projects.json")
+    for proj in projects["projects"]:
         for spelling in [proj["name"], *proj.get("aliases", [])]:
             g.key_words.update(re.findall(r"[^\W_]+", ru_fold(spelling)))
+    for spelling in projects.get("party_names", []):
+        g.key_words.update(re.findall(r"[^\W_]+", ru_fold(spelling)))
     for off in load_json("officials.json")["officials"]:
         female = off.get("f", False)
         for spelling in [off["name"], *off.get("aliases", [])]:

@@ -88,6 +88,18 @@ def test_a_hyphenated_latin_party_name_finds_what_its_words_find(archive):
     assert ids(found(archive, "Нур-Отан")) == ids(found(archive, "Нур Отан"))
 
 
+@pytest.mark.parametrize("spellings", [
+    ("Nur Otan", "Нур Отан", "Нұр Отан", "нур отан", "NUR OTAN"),
+    ("Amanat", "Аманат", "AMANAT", "аманат"),
+    ("Iskakov", "Искаков", "искаков"),
+])
+def test_one_spelling_in_every_script_and_case_finds_the_same_items(archive, spellings):
+    first = ids(found(archive, spellings[0], exact=True))
+    assert first
+    for q in spellings[1:]:
+        assert ids(found(archive, q, exact=True)) == first, q
+
+
 def test_understood_names_what_the_words_became(archive):
     u = found(archive, "Нур-Султан")["understood"]
     word = u["words"][0]
