@@ -340,6 +340,9 @@ def _kazakh_surname(b: Word, case: str) -> str | None:
         stem = low[: -len(end)]
         if low.endswith(end) and stem[-1:] not in "аеиоуыэюяь":
             return stem
+    y_end = _Y_STEM_CASE.get(case)
+    if y_end and low.endswith(y_end) and low[: -len(y_end)][-1:] in "аеоуыи":
+        return low[: -len(y_end)] + "й"  # a -й stem: Даулеткерея -> Даулеткерей, Омиртаю -> Омиртай
     return low if low[-1:] not in "аяеоуюь" or case == "nomn" else None
 
 
