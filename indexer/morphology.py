@@ -12,6 +12,7 @@ do not, so ordinary words keep their meaning.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from whoosh.analysis import Filter, Tokenizer
@@ -30,9 +31,18 @@ def morph():
     global _morph
     if _morph is None:
         import pymorphy3
+        import pymorphy3.shapes
 
+        pymorphy3.shapes.is_latin_char = _is_latin_char
         _morph = pymorphy3.MorphAnalyzer()
     return _morph
+
+
+def _is_latin_char(ch: str) -> bool:
+    """pymorphy3's own check asks `unicodedata.name`, which raises for letters the Unicode
+    tables of this Python name by rule only (Tangut ideographs): a word of them then broke
+    every search and every item that held it. A letter without a name is not Latin."""
+    return "LATIN" in unicodedata.name(ch, "")
 
 
 @lru_cache(maxsize=512)

@@ -190,3 +190,14 @@ def test_month_filter_takes_a_year_and_month_and_refuses_anything_else(client):
     assert r["total"] >= 1 and all(h["date"].startswith("2019-04") for h in r["hits"])
     bad = client.get("/api/search", query_string={"month": "сентябрь"})
     assert bad.status_code == 400 and "month" in bad.get_json()["error"]
+
+
+def test_letters_without_a_unicode_name_are_searched_not_a_500(client, tmp_path):
+    # Tangut ideographs have no name in Python's tables: pymorphy3's shape check raised on them
+    r = client.get("/api/search", query_string={"q": "партии \U00017000\U00017001"})
+    assert r.status_code == 200 and r.get_json()["total"] == 0
+    from indexer.corpus import Record
+    from indexer.extract import extract
+
+    facets = extract(Record(id="t", text="Партийцы \U00017000 Кызылорды провели субботник."))
+    assert facets["region"] == ["Кызылординская область"]
