@@ -14,7 +14,7 @@ from typing import Iterable
 
 from whoosh import index as windex
 
-from . import store, whoosh_adapter
+from . import hotpostings, store, whoosh_adapter
 from .manifest import Manifest
 from .corpus import ReadReport, Record, corpus_files, read_corpus
 from .extract import EXTRACTION_VERSION, extract
@@ -215,6 +215,7 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
             raise NothingToIndex("no valid records in the corpus; the served index is unchanged",
                                  summary.report)
         writer.commit()
+        hotpostings.write(ix)  # before the switch: the first search of a common word is fast
         ix.close()
         for f in files:
             manifest.record(f, by_file.get(str(f), []))
@@ -281,6 +282,7 @@ def _update(corpus_paths, index_dir: Path, progress) -> BuildSummary:
         writer.commit()
     else:
         writer.cancel()
+    hotpostings.write(ix)  # the new segment's arrays (and those of an older index: once)
     for f in to_read:
         manifest.record(f, by_file.get(str(f), []))
     manifest.keep_only(files)
