@@ -15,7 +15,7 @@ Three things Whoosh does not offer publicly and the archive needs for speed:
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_right
 from collections import Counter
 
 import numpy as np
@@ -106,24 +106,29 @@ def read_positions(reader, field: str, text, docs) -> dict[int, list[int]]:
         return out
     PATHS["fast"] += 1
     decode = m.format.decode_positions
+    wanted = np.asarray(docs, dtype=np.int64)
     i, n = 0, len(docs)
     while i < n and m.is_active():
-        if docs[i] > m._maxid:  # nothing wanted in this block
+        if docs[i] > m._maxid:  # nothing wanted in this block: its header only was read
             m._next_block()
             continue
-        m._read_ids()
-        ids = m._ids if m._byteids else list(m._ids)
-        values = None
-        j = 0
-        while i < n and docs[i] <= m._maxid:
-            d = docs[i]
-            j = bisect_left(ids, d, j)
-            if j < len(ids) and ids[j] == d:
-                if values is None:
-                    m._read_values()
-                    values = m._values
-                out[d] = decode(values[j])
-            i += 1
+        k = bisect_right(docs, m._maxid, i)
+        if m._byteids:
+            m._read_ids()
+            ids = np.asarray(m._ids, dtype=np.int64)
+        else:  # the stored deltas, summed by numpy
+            if m._data is None:
+                m._read_data()
+            ids = np.cumsum(np.asarray(m._data[0], dtype=np.int64))
+        want = wanted[i:k]
+        at = np.minimum(np.searchsorted(ids, want), ids.size - 1)
+        hit = np.flatnonzero(ids[at] == want)
+        if hit.size:
+            m._read_values()
+            values = m._values
+            for j in hit.tolist():
+                out[docs[i + j]] = decode(values[int(at[j])])
+        i = k
         m._next_block()
     return out
 
