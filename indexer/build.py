@@ -14,7 +14,7 @@ from typing import Iterable
 
 from whoosh import index as windex
 
-from . import spelling, store, whoosh_adapter
+from . import hotpostings, spelling, store, whoosh_adapter
 from .manifest import Manifest
 from .corpus import ReadReport, Record, corpus_files, read_corpus
 from .extract import EXTRACTION_VERSION, extract
@@ -217,6 +217,7 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
         writer.commit()
         with ix.reader() as reader:
             spelling.save(gen, reader)
+        hotpostings.write(ix)  # before the switch: the first search of a common word is fast
         ix.close()
         for f in files:
             manifest.record(f, by_file.get(str(f), []))
@@ -297,6 +298,7 @@ def _update(corpus_paths, index_dir: Path, progress) -> BuildSummary:
                 spelling.save(gen, reader)
     else:
         writer.cancel()
+    hotpostings.write(ix)  # the new segment's arrays (and those of an older index: once)
     for f in to_read:
         manifest.record(f, by_file.get(str(f), []))
     manifest.keep_only(files)

@@ -15,7 +15,7 @@ import numpy as np
 from whoosh import query as Q
 
 from .registry import BY_NAME
-from .whoosh_adapter import read_postings
+from .whoosh_adapter import read_positions, read_postings
 
 K1, B = 1.2, 0.75
 
@@ -23,9 +23,11 @@ K1, B = 1.2, 0.75
 class Ranker:
     """Per searcher: cached postings arrays, document lengths, and the query evaluator."""
 
-    def __init__(self, searcher, snapshot, postings_budget: int):
-        """`postings_budget`: postings kept cached (Settings.postings_cache)."""
+    def __init__(self, searcher, snapshot, postings_budget: int, hot=None):
+        """`postings_budget`: postings kept cached (Settings.postings_cache); `hot`: the
+        index's precomputed arrays of frequent terms (hotpostings.HotPostings), if any."""
         self.searcher = searcher
+        self.hot = hot
         self.fc = snapshot
         self.ndocs = snapshot.ndocs
         self.budget = postings_budget
@@ -54,7 +56,8 @@ class Ranker:
             return hit
         ids_parts, w_parts = [], []
         for sub, offset in self.searcher.leaf_searchers():
-            ids, w = read_postings(sub.reader(), field, text)
+            found = self.hot.get(sub.reader(), field, text) if self.hot is not None else None
+            ids, w = found if found is not None else read_postings(sub.reader(), field, text)
             if ids.size:
                 ids_parts.append(ids + offset)
                 w_parts.append(w)
@@ -141,10 +144,12 @@ class Ranker:
                     break
                 mask |= self._term(q.fieldname, text, q.boost, scores)
             return mask
-        # phrases and sequences: Whoosh decides the set; terms inside give the score
+        # phrases and sequences: the documents with every word, then their positions checked;
+        # a slop or anything else positional: Whoosh decides the set. Terms inside give the score
         if deadline.expired():
             return np.zeros(self.ndocs, dtype=bool)
-        mask = self._whoosh_docs(q, deadline)
+        groups = phrase_groups(q)
+        mask = self._phrase_docs(groups, deadline) if groups else self._whoosh_docs(q, deadline)
         if scores is None:
             return mask
         extra = np.zeros(self.ndocs, dtype=np.float32)
@@ -167,6 +172,42 @@ class Ranker:
             mask &= (d < high) if q.endexcl else (d <= high)
         return mask
 
+    def _phrase_docs(self, groups: list[list[str]], deadline) -> np.ndarray:
+        """Documents where group i (any of its lemmas) is at position p + i for some p.
+        Candidates are the documents holding every group (postings arrays); positions are
+        then read for them only, rarest group first, dropping a candidate as soon as no
+        start is left (Whoosh walks every posting of the commonest word in Python)."""
+        sets = []
+        for g in groups:
+            m = np.zeros(self.ndocs, dtype=bool)
+            for text in g:
+                m[self.postings("content", text)[0]] = True
+            sets.append(m)
+        order = sorted(range(len(groups)), key=lambda i: int(sets[i].sum()))
+        cand = np.logical_and.reduce(sets)
+        out = np.zeros(self.ndocs, dtype=bool)
+        for sub, offset in self.searcher.leaf_searchers():
+            reader = sub.reader()
+            local = np.flatnonzero(cand[offset:offset + reader.doc_count_all()])
+            starts: dict[int, set[int]] | None = None
+            for i in order:
+                if local.size == 0 or deadline.expired():
+                    break
+                docs = local.tolist()
+                found: dict[int, set[int]] = {}
+                for text in groups[i]:
+                    for d, positions in read_positions(reader, "content", text, docs).items():
+                        found.setdefault(d, set()).update(p - i for p in positions)
+                if starts is None:
+                    starts = found
+                else:
+                    starts = {d: s & found[d] for d, s in starts.items() if d in found}
+                    starts = {d: s for d, s in starts.items() if s}
+                local = np.array(sorted(starts), dtype=np.int64)
+            if starts is not None and not deadline.hit:
+                out[local + offset] = True
+        return out
+
     def _whoosh_docs(self, q, deadline) -> np.ndarray:
         ids = q.matcher(self.searcher, self.searcher.boolean_context()).all_ids()
         mask = np.zeros(self.ndocs, dtype=bool)
@@ -182,6 +223,24 @@ class Ranker:
 
 
 DATE_FIELDS = ("date", "year", "month")
+
+
+def phrase_groups(q) -> list[list[str]] | None:
+    """The lemma alternatives of each word of an exact content phrase (`Phrase`, or a
+    `Sequence` of terms and ORs of terms, slop 1); None for anything else."""
+    if isinstance(q, Q.Phrase):
+        if q.fieldname != "content" or q.slop != 1 or not q.words:
+            return None
+        return [[w] for w in q.words]
+    if not isinstance(q, Q.Sequence) or q.slop != 1 or not q.ordered or not q.subqueries:
+        return None
+    groups = []
+    for sub in q.subqueries:
+        subs = sub.subqueries if type(sub) is Q.Or else [sub]
+        if not subs or not all(type(t) is Q.Term and t.fieldname == "content" for t in subs):
+            return None
+        groups.append([t.text for t in subs])
+    return groups
 
 
 def _date_bound(text, last: bool) -> int | None:

@@ -15,6 +15,7 @@ from whoosh import query as Q
 from . import ranking, store, valuenames
 from .corpus import safe_url, valid_date
 from .facets import Snapshot
+from .hotpostings import HotPostings
 from .ranking import Ranker
 from .settings import Settings
 from .query import MAX_EXPANSION, QueryTooLarge, expand, parse
@@ -116,7 +117,8 @@ class _Served:
     def __init__(self, ix, gen_name: str, searcher, settings: Settings):
         self.ix, self.gen_name, self.searcher = ix, gen_name, searcher
         self.facets = Snapshot(searcher)
-        self.ranker = Ranker(searcher, self.facets, settings.postings_cache)
+        self.ranker = Ranker(searcher, self.facets, settings.postings_cache,
+                             HotPostings(ix.storage.folder))
         self.users = 0
         self.retired = False
         self._vocabulary = None

@@ -5,6 +5,8 @@ Three things Whoosh does not offer publicly and the archive needs for speed:
 - `read_postings`: a term's postings a block at a time as numpy arrays (its matchers
   decode one posting per Python call); a matcher of another kind takes the slow generic
   path, counted in `PATHS` so a test can prove the fast one is taken;
+- `read_positions`: a term's positions in chosen documents only, skipping the blocks
+  that hold none of them (phrase verification on candidates);
 - `candidates` and `ExpandedTerms`: the index terms a prefix, wildcard or range stands
   for, scanned by us (capped, under a deadline) and handed back to Whoosh;
 - `install`: the per-document reader remembers a missing length column (it called
@@ -13,6 +15,7 @@ Three things Whoosh does not offer publicly and the archive needs for speed:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 
 import numpy as np
@@ -39,12 +42,14 @@ def read_postings(reader, field: str, text) -> tuple[np.ndarray, np.ndarray]:
     if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):
         PATHS["fast"] += 1
         while m.is_active():
-            m._read_ids()
-            m._read_weights()
             if m._byteids:
+                m._read_ids()
                 ids = np.asarray(m._ids, dtype=np.int64)
-            else:
+            else:  # the stored deltas summed by numpy (Whoosh's own decoding is a generator)
+                if m._data is None:
+                    m._read_data()
                 ids = np.cumsum(np.asarray(m._data[0], dtype=np.int64))
+            m._read_weights()
             ids_parts.append(ids)
             w_parts.append(np.asarray(m._weights, dtype=np.float32)[: len(ids)])
             m._next_block()
@@ -57,6 +62,75 @@ def read_postings(reader, field: str, text) -> tuple[np.ndarray, np.ndarray]:
     if not ids_parts:
         return np.zeros(0, np.int32), np.zeros(0, np.float32)
     return np.concatenate(ids_parts), np.concatenate(w_parts)
+
+
+def frequent_terms(reader, field: str, min_df: int):
+    """(term bytes, document frequency) of the terms of one segment's field in at least
+    `min_df` documents: the lexicon's raw entries, the frequency read from their header
+    (Whoosh's `iter_field` builds a TermInfo object for each of ~500k terms)."""
+    terms = getattr(reader, "_terms", None)
+    tindex = getattr(terms, "_tindex", None)
+    if tindex is None or not hasattr(terms, "_keycoder") or not hasattr(whoosh3.W3TermInfo, "_struct"):
+        for btext, info in reader.iter_field(field):
+            if info.doc_frequency() >= min_df:
+                yield btext, info.doc_frequency()
+        return
+    prefix = terms._keycoder(field, b"")
+    head = whoosh3.W3TermInfo._struct
+    cut = len(prefix)
+    for key, value in tindex.items_from(prefix):
+        if not key.startswith(prefix):
+            return
+        df = head.unpack_from(value)[2]
+        if df >= min_df:
+            yield key[cut:], df
+
+
+def read_positions(reader, field: str, text, docs) -> dict[int, list[int]]:
+    """Positions of one term in the given documents of one segment (`docs`: sorted segment
+    docnums): blocks holding none of them are skipped unread, a block holding some is
+    decoded once, and only the wanted postings' positions are unpacked."""
+    try:
+        m = _leaf(reader.postings(field, text))
+    except Exception:  # noqa: BLE001 - term not in this segment
+        return {}
+    out: dict[int, list[int]] = {}
+    if not (hasattr(m, "_read_ids") and hasattr(m, "_maxid") and hasattr(m, "_next_block")):
+        PATHS["generic"] += 1
+        for d in docs:
+            if not m.is_active():
+                break
+            m.skip_to(d)
+            if m.is_active() and m.id() == d:
+                out[d] = list(m.value_as("positions"))
+        return out
+    PATHS["fast"] += 1
+    decode = m.format.decode_positions
+    wanted = np.asarray(docs, dtype=np.int64)
+    i, n = 0, len(docs)
+    while i < n and m.is_active():
+        if docs[i] > m._maxid:  # nothing wanted in this block: its header only was read
+            m._next_block()
+            continue
+        k = bisect_right(docs, m._maxid, i)
+        if m._byteids:
+            m._read_ids()
+            ids = np.asarray(m._ids, dtype=np.int64)
+        else:  # the stored deltas, summed by numpy
+            if m._data is None:
+                m._read_data()
+            ids = np.cumsum(np.asarray(m._data[0], dtype=np.int64))
+        want = wanted[i:k]
+        at = np.minimum(np.searchsorted(ids, want), ids.size - 1)
+        hit = np.flatnonzero(ids[at] == want)
+        if hit.size:
+            m._read_values()
+            values = m._values
+            for j in hit.tolist():
+                out[docs[i + j]] = decode(values[int(at[j])])
+        i = k
+        m._next_block()
+    return out
 
 
 def candidates(q: Q.Query, ixreader):
