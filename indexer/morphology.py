@@ -161,12 +161,32 @@ def word_lemmas(word: str, capitalized: bool = False, query: bool = False) -> tu
 
 def limit_cache(size: int) -> None:
     """Bound the lemma cache of this process (a serving worker)."""
-    global _cached
+    global _cached, _index_cached
     _cached = lru_cache(maxsize=size)(_word_lemmas)
+    _index_cached = lru_cache(maxsize=size)(_index_terms)
 
 
 def cache_info():
     return _cached.cache_info()
+
+
+def _index_terms(original: str) -> tuple[str, ...]:
+    """Every index term of one word as written, in LemmaFilter's order: its lemmas, then
+    those of its hyphenated parts not already given."""
+    lower = original.lower().replace("ё", "е")
+    out = dict.fromkeys(word_lemmas(lower, original[:1].isupper()))
+    if "-" in lower:
+        for part in re.split(r"[-\u2010\u2011]", original):
+            if part:
+                out.update(dict.fromkeys(word_lemmas(part.lower().replace("ё", "е"), part[:1].isupper())))
+    return tuple(out)
+
+
+_index_cached = lru_cache(maxsize=INDEX_CACHE_SIZE)(_index_terms)
+
+
+def index_terms(original: str) -> tuple[str, ...]:
+    return _index_cached(original)
 
 
 class WordTokenizer(Tokenizer):
@@ -215,6 +235,11 @@ class LemmaFilter(Filter):
             if t.untokenized:
                 t.text = original.lower().replace("ё", "е")
                 yield t
+                continue
+            if t.mode == "index":  # one cache lookup per word as written (a build's hot loop)
+                for lemma in index_terms(original):
+                    t.text = lemma
+                    yield t
                 continue
             cap = original[:1].isupper()
             lower = original.lower().replace("ё", "е")
@@ -286,10 +311,12 @@ def common_lemmas(texts, min_share: float = 0.03, most: int = 2000) -> frozenset
     """Lemmas in at least `min_share` of the sample texts: the phrase words worth pairing."""
     df: dict[str, int] = {}
     n = 0
-    analyzer = NewsAnalyzer()
     for text in texts:
         n += 1
-        for term in {t.text for t in analyzer(text, mode="index")}:
+        terms: set[str] = set()  # what NewsAnalyzer indexes for the text, one lookup per distinct word
+        for word in set(WORD_RE.findall(text)):
+            terms.update(index_terms(word))
+        for term in terms:
             df[term] = df.get(term, 0) + 1
     if n < 200:  # too small a sample (and too small a corpus) to need pairs
         return frozenset()

@@ -588,9 +588,15 @@ def find_officials(text: str) -> list[str]:
     held: set[str] = set()             # known names given an office somewhere in the item
     demoted: set[str] = set()          # known names given a role that is no office
     i = 0
-    while i < len(ws) - 1:
+    n_words = len(ws)
+    while i < n_words - 1:
         a = ws[i]
-        if _is_initial(text, a):
+        nxt = ws[i + 1]
+        initial = _is_initial(text, a)
+        if not initial and not a.cap and not nxt.cap and not nxt.folded.endswith(PATRONYMIC_ENDINGS):
+            i += 1  # two lower-case words and no initial: no name starts here (as below, sooner)
+            continue
+        if initial:
             j = i + 1
             while j < len(ws) and _is_initial(text, ws[j]):
                 j += 1

@@ -316,6 +316,18 @@ def _honorary(ws: list[Word], i: int) -> bool:
         or i >= 3 and ws[i - 3].folded.startswith("почетн") and ws[i - 2].folded.startswith("граждан")
 
 
+@lru_cache(maxsize=200_000)
+def _may_mention(text: str) -> bool:
+    """Whether a word, as written, can start a mention by itself (a superset of what
+    `mentions` accepts, decided once per word form): the others are skipped without
+    running the branches (a word before «облысы» is checked by the caller)."""
+    t = tables()
+    f = ru_fold(text)
+    return (text in t.abbr or (text.endswith("Ф") and text[:-1] in t.abbr) or f in t.short
+            or f in t.district_names or f in t.adj_forms or f[:3] in t.phrases or f in t.places
+            or f.startswith("столиц") or "ц" in f or "чан" in f)
+
+
 class Mention(NamedTuple):
     region: str
     weight: float
@@ -332,8 +344,13 @@ def mentions(text: str, date: str | None) -> tuple[Mention, ...]:
     ws = words(text)
     out: list[Mention] = []
     skip = set()
+    n_words = len(ws)
     for i, w in enumerate(ws):
-        if i in skip or _honorary(ws, i):
+        if i in skip:
+            continue
+        if not _may_mention(w.text) and not (i + 1 < n_words and ws[i + 1].folded.startswith("облыс")):
+            continue  # most words: no table knows them, no branch below can fire
+        if _honorary(ws, i):
             continue
         f = w.folded
         prev = ws[i - 1].folded if i else ""

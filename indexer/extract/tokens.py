@@ -18,10 +18,11 @@ class Word:
 
     __slots__ = ("text", "folded", "start", "end", "sentence", "index", "cap")
 
-    def __init__(self, text: str, folded: str, start: int, end: int, sentence: int, index: int):
+    def __init__(self, text: str, folded: str, start: int, end: int, sentence: int, index: int,
+                 cap: bool | None = None):
         self.text, self.folded, self.start, self.end = text, folded, start, end
         self.sentence, self.index = sentence, index
-        self.cap = text[:1].isupper()
+        self.cap = text[:1].isupper() if cap is None else cap
 
     def __repr__(self) -> str:
         return f"Word({self.text!r}@{self.index})"
@@ -53,17 +54,28 @@ def words(text: str) -> list[Word]:
     return _words(text)
 
 
+@lru_cache(maxsize=200_000)
+def _form(raw: str) -> tuple[str, str, bool]:
+    """A word as written -> (as meant, folded, capitalised): one cache lookup per word."""
+    w = _fix(raw)
+    return w, _fold(w), w[:1].isupper()
+
+
 def _words(text: str) -> list[Word]:
     bounds = [m.end() for m in SENTENCE_END.finditer(text)]
+    bounds.append(len(text) + 1)  # a sentinel: no word starts there
     out: list[Word] = []
+    append = out.append
     sent = 0
-    nb = len(bounds)
+    next_bound = bounds[0]
+    form = _form
     for i, m in enumerate(WORD_RE.finditer(text)):
-        start = m.start()
-        while sent < nb and start >= bounds[sent]:
+        start, end = m.span()
+        while start >= next_bound:
             sent += 1
-        w = _fix(m.group(0))
-        out.append(Word(w, _fold(w), start, m.end(), sent, i))
+            next_bound = bounds[sent]
+        w, folded, cap = form(m.group())
+        append(Word(w, folded, start, end, sent, i, cap))
     return out
 
 
