@@ -201,11 +201,16 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
         if procs > 1 and not _fork_hook_installed:
             os.register_at_fork(after_in_child=_die_with_parent)
             _fork_hook_installed = True
-        writer = ix.writer(limitmb=WRITER_LIMIT_MB, procs=procs, multisegment=procs > 1, compound=False,
-                           subargs={"compound": False, "limitmb": WRITER_LIMIT_MB})
+        if procs > 1:  # extraction runs in the writer processes too: the parent only reads
+            writer = whoosh_adapter.RecordWriter(ix, to_document, procs, limitmb=WRITER_LIMIT_MB, compound=False,
+                                                 subargs={"compound": False, "limitmb": WRITER_LIMIT_MB})
+            add = writer.add_record
+        else:
+            writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=False)
+            add = lambda rec: writer.add_document(**to_document(rec))  # noqa: E731
         try:
             for rec in chain(head, records):
-                writer.add_document(**to_document(rec))
+                add(rec)
                 summary.added += 1
         except BaseException:
             writer.cancel()

@@ -10,18 +10,25 @@ Three things Whoosh does not offer publicly and the archive needs for speed:
 - `candidates` and `ExpandedTerms`: the index terms a prefix, wildcard or range stands
   for, scanned by us (capped, under a deadline) and handed back to Whoosh;
 - `install`: the per-document reader remembers a missing length column (it called
-  `stat` once per posting for fields without lengths: 18% of indexing time).
+  `stat` once per posting for fields without lengths: 18% of indexing time);
+- `RecordWriter`: Whoosh's multi-process writer fed records instead of documents, so
+  that the work of turning a record into fields (facet extraction) runs in the writer
+  processes beside analysis instead of in one parent process that the writers wait for.
 """
 from __future__ import annotations
 
 import re
 from bisect import bisect_right
+import pickle
+import queue
 from collections import Counter
 
 import numpy as np
 from whoosh import query as Q
 from whoosh.codec import whoosh3
 from whoosh.matching import wrappers
+from whoosh.multiproc import MpWriter, SubWriterTask
+from whoosh.util import random_name
 
 PATHS: Counter = Counter()  # "fast" / "generic": which way postings were read
 
@@ -180,3 +187,71 @@ def install() -> None:
 
 def installed() -> bool:
     return whoosh3.W3PerDocReader._cached_reader is _cached_reader
+
+
+class _RecordTask(SubWriterTask):
+    """A writer process: each job is a file of pickled records, turned into documents here."""
+
+    def __init__(self, *args, to_document=None):
+        super().__init__(*args)
+        self.to_document = to_document  # a module-level function: inherited by fork, picklable
+
+    def _process_file(self, filename, doc_count):
+        writer = self.writer
+        tempstorage = writer.temp_storage()
+        with tempstorage.open_file(filename).raw_file() as f:
+            for _ in range(doc_count):
+                writer.add_document(**self.to_document(pickle.load(f)))
+        tempstorage.delete_file(filename)
+
+
+class WriterProcessFailed(RuntimeError):
+    pass
+
+
+class RecordWriter(MpWriter):
+    """`add_record(rec)`: the document `to_document(rec)` is made and indexed by one of
+    `procs` writer processes, each writing its own segment. A writer process that fails
+    fails the commit (Whoosh alone would commit without its segment)."""
+
+    def __init__(self, ix, to_document, procs: int, **kwargs):
+        super().__init__(ix, procs=procs, multisegment=True, **kwargs)
+        self.to_document = to_document
+
+    def add_record(self, rec) -> None:
+        self.docbuffer.append(rec)
+        if len(self.docbuffer) >= self.batchsize:
+            self._enqueue()
+        self._added_sub = True
+
+    def _new_task(self):
+        task = _RecordTask(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+                           True, to_document=self.to_document)
+        self.tasks.append(task)
+        task.start()
+        return task
+
+    def _check_tasks(self) -> None:
+        failed = [t.exitcode for t in self.tasks if t.exitcode not in (None, 0)]
+        if failed:
+            raise WriterProcessFailed(f"a writer process failed (exit code {failed[0]}; its error is above)")
+
+    def _enqueue(self):
+        filename = "%s.doclist" % random_name()
+        with self.temp_storage().create_file(filename).raw_file() as f:
+            for rec in self.docbuffer:
+                pickle.dump(rec, f, pickle.HIGHEST_PROTOCOL)
+        if len(self.tasks) < self.procs:
+            self._new_task()
+        job = (filename, len(self.docbuffer))
+        self.docbuffer = []
+        while True:  # a dead writer must not leave the build waiting on a full queue
+            try:
+                self.jobqueue.put(job, timeout=1)
+                return
+            except queue.Full:
+                self._check_tasks()
+
+    def _commit_toc(self, segments):
+        self._check_tasks()  # the writers have been joined: each one's segment is in, or this fails
+        super()._commit_toc(segments)

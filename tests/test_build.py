@@ -171,3 +171,44 @@ def test_pair_term_share_shrinks_as_the_corpus_grows(tmp_path):
     with open(big, "wb") as fh:  # sparse: a two-million-item corpus by size, nothing read
         fh.truncate(len(small.read_bytes()) // 3 * 2_000_000)
     assert _pair_share([small, big], head) == 0.005  # positional checks stay under ~5,000 candidates
+
+
+def _stored(ix):
+    with store.open_index(ix).searcher() as s:
+        return {d["id"]: {k: v for k, v in d.items()} for d in s.all_stored_fields()}
+
+
+def test_a_rebuild_in_writer_processes_gives_what_one_process_gives(tmp_path, monkeypatch):
+    import indexer.build as b
+
+    corpus = ROOT / "corpus"
+    build([corpus], tmp_path / "one", progress=False)
+    monkeypatch.setattr(b, "_writer_procs", lambda paths: 2)  # the large-corpus path, on the small corpus
+    build([corpus], tmp_path / "two", progress=False)
+    one, two = _stored(tmp_path / "one"), _stored(tmp_path / "two")
+    assert one and one == two  # every item, with the facets extracted in the writer processes
+    for q in ("ветеранов", "аким области", '"в рамках проекта"'):
+        assert search(Archive(tmp_path / "one"), SearchParams(q=q))["total"] == \
+            search(Archive(tmp_path / "two"), SearchParams(q=q))["total"] > 0
+
+
+def test_a_failing_writer_process_fails_the_build_and_keeps_the_served_index(tmp_path, monkeypatch):
+    import indexer.build as b
+
+    corpus = write_jsonl(tmp_path / "c.jsonl", ITEMS * 1 + [dict(ITEMS[0], id=f"x{i}") for i in range(400)])
+    ix = tmp_path / "ix"
+    build([corpus], ix, progress=False)
+    gen = store.current_generation(ix)
+    real = b.to_document
+
+    def broken(rec, fp=None):
+        if rec.id == "x350":
+            raise RuntimeError("extraction broke")
+        return real(rec, fp)
+
+    monkeypatch.setattr(b, "_writer_procs", lambda paths: 2)
+    monkeypatch.setattr(b, "to_document", broken)
+    with pytest.raises(RuntimeError):
+        build([corpus], ix, rebuild=True, progress=False)
+    assert store.current_generation(ix) == gen  # not an index missing the failed process's items
+    assert search(Archive(ix), SearchParams(q="Кызылорде"))["total"] == 401
