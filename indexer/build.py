@@ -16,7 +16,7 @@ from whoosh import index as windex
 
 from . import hotpostings, spelling, store, whoosh_adapter
 from .manifest import Manifest
-from .corpus import ReadReport, Record, corpus_files, read_corpus
+from .corpus import ReadReport, Record, Unchanged, corpus_files, read_corpus
 from .extract import EXTRACTION_VERSION, extract
 from .morphology import common_lemmas
 from .registry import FACETS
@@ -225,7 +225,7 @@ def _rebuild(corpus_paths, index_dir: Path, progress) -> BuildSummary:
         hotpostings.write(ix)  # before the switch: the first search of a common word is fast
         ix.close()
         for f in files:
-            manifest.record(f, by_file.get(str(f), []))
+            manifest.record(f, *by_file.get(str(f), ([], [])))
         manifest.save(gen)
     except BaseException:
         store.clean_leftovers(index_dir)  # the half-built generation is not served; drop it
@@ -247,10 +247,12 @@ def _vocabulary_stale(gen: Path, summary: BuildSummary, before: int) -> bool:
     return not (gen / spelling.FILE).exists() or changed >= VOCABULARY_REFRESH * max(before, 1)
 
 
-def _owned(records, by_file: dict[str, list[str]]):
-    """Pass records on, noting which file gave each id (for the manifest)."""
+def _owned(records, by_file: dict[str, tuple[list[str], list[str]]]):
+    """Pass records on, noting which file gave each id and line digest (for the manifest)."""
     for rec in records:
-        by_file.setdefault(rec.source.rpartition(":")[0], []).append(rec.id)
+        ids, lines = by_file.setdefault(rec.source.rpartition(":")[0], ([], []))
+        ids.append(rec.id)
+        lines.append(rec.line)
         yield rec
 
 
@@ -270,13 +272,19 @@ def _update(corpus_paths, index_dir: Path, progress) -> BuildSummary:
     summary.unchanged += len(kept)
     ix = store.open_index(index_dir)
     existing = _existing_fingerprints(ix)
+    # lines of the changed files indexed before byte for byte (and still in the index)
+    known_lines = {str(f): {d: rid for d, rid in manifest.known_lines(f).items() if rid in existing}
+                   for f in to_read}
     seen: set[str] = set(kept)
-    by_file: dict[str, list[str]] = {}
+    by_file: dict[str, tuple[list[str], list[str]]] = {}
     writer = ix.writer(limitmb=WRITER_LIMIT_MB, compound=False)
     try:
-        records = _owned(read_corpus(to_read, summary.report, known=kept), by_file)
+        records = _owned(read_corpus(to_read, summary.report, known=kept, known_lines=known_lines), by_file)
         for rec in _progress(records, progress):
             seen.add(rec.id)
+            if isinstance(rec, Unchanged):
+                summary.unchanged += 1
+                continue
             fp = fingerprint(rec)
             old = existing.get(rec.id)
             if old == fp:
@@ -305,7 +313,7 @@ def _update(corpus_paths, index_dir: Path, progress) -> BuildSummary:
         writer.cancel()
     hotpostings.write(ix)  # the new segment's arrays (and those of an older index: once)
     for f in to_read:
-        manifest.record(f, by_file.get(str(f), []))
+        manifest.record(f, *by_file.get(str(f), ([], [])))
     manifest.keep_only(files)
     manifest.save(gen)
     summary.generation = store.current_generation(index_dir) or ""

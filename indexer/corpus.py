@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import hashlib
 import json
 import re
 import unicodedata
@@ -76,6 +77,20 @@ class Record:
     # is extracted from the text
     facets: dict[str, list[str]] = field(default_factory=dict)
     source: str = ""
+    # the digest of the JSON line it was read from (`line_digest`), for the manifest
+    line: str = field(default="", compare=False, repr=False)
+
+
+@dataclass(frozen=True)
+class Unchanged:
+    """A JSON line an update has indexed before, byte for byte: its id, not parsed again."""
+    id: str
+    source: str
+    line: str
+
+
+def line_digest(raw: bytes) -> str:
+    return hashlib.blake2b(raw, digest_size=8).hexdigest()
 
 
 @dataclass
@@ -256,7 +271,10 @@ def _read_imported(path: Path, report: ReadReport) -> Iterator[Record]:
             report.add(Problem(str(path), pos, str(exc)))
 
 
-def read_file(path: Path, report: ReadReport) -> Iterator[Record]:
+def read_file(path: Path, report: ReadReport, known_lines: dict[str, str] | None = None
+              ) -> Iterator[Record | Unchanged]:
+    """`known_lines`: digest -> id of JSON lines indexed before; such a line is passed on as
+    `Unchanged` without being parsed (a JSON line's id does not depend on where it stands)."""
     if not path.name.lower().endswith(LINE_SUFFIXES):
         yield from _read_imported(path, report)
         return
@@ -264,6 +282,10 @@ def read_file(path: Path, report: ReadReport) -> Iterator[Record]:
     stem = path.name.removesuffix(".txt")
     for lineno, raw in _lines(path, report):
         source = f"{path}:{lineno}"
+        digest = "" if is_txt or raw is None else line_digest(raw)
+        if known_lines and digest in known_lines:
+            yield Unchanged(known_lines[digest], source, digest)
+            continue
         try:
             line = _decode(raw)
             if not line:
@@ -279,20 +301,24 @@ def read_file(path: Path, report: ReadReport) -> Iterator[Record]:
                 raise ValueError(f"malformed JSON ({exc.msg} at column {exc.colno})") from None
             except RecursionError:
                 raise ValueError("malformed JSON (nested too deep)") from None
-            yield _record_from_obj(obj, source)
+            rec = _record_from_obj(obj, source)
+            rec.line = digest
+            yield rec
         except ValueError as exc:
             report.add(Problem(str(path), lineno, str(exc)))
 
 
 def read_corpus(paths: Iterable[str | Path], report: ReadReport | None = None,
-                known: dict[str, str] | None = None) -> Iterator[Record]:
+                known: dict[str, str] | None = None,
+                known_lines: dict[str, dict[str, str]] | None = None) -> Iterator[Record | Unchanged]:
     """Good records from all files; duplicates of an id already seen are reported and skipped.
-    `known`: ids of files an update did not read (id -> where), duplicates of those too."""
+    `known`: ids of files an update did not read (id -> where), duplicates of those too.
+    `known_lines`: per file (as given), the lines to pass on as `Unchanged` (see read_file)."""
     report = report if report is not None else ReadReport()
     seen: dict[str, str] = dict(known or {})
     for path in corpus_files(paths):
         report.files += 1
-        for rec in read_file(path, report):
+        for rec in read_file(path, report, (known_lines or {}).get(str(path))):
             first = seen.get(rec.id)
             if first is not None:
                 path_, _, line = rec.source.rpartition(":")

@@ -3,7 +3,9 @@
 An update of a large corpus spent most of its time reading and fingerprinting files that had
 not changed (17.6 s for 1,000 changed items at 1M). With this record an update opens only
 the files whose size or modification time moved and whose content hash then differs; the
-items of the others count as unchanged without being read. `--rebuild` ignores it.
+items of the others count as unchanged without being read. In a file that changed, a JSON
+line equal byte for byte to one indexed before (its digest kept here) is not parsed again:
+1,000 items changed in one file of 100k. `--rebuild` ignores it.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from pathlib import Path
 from .extract import EXTRACTION_VERSION
 
 NAME = "files.json"
-FORMAT = 1
+FORMAT = 2  # 2: line digests
 
 
 def _key(path: Path) -> str:
@@ -61,10 +63,19 @@ class Manifest:
         entry["mtime"] = st.st_mtime_ns  # touched, same bytes
         return entry.get("ids", [])
 
-    def record(self, path: Path, ids: list[str]) -> None:
+    def known_lines(self, path: Path) -> dict[str, str]:
+        """digest -> id of the JSON lines the file gave last time (for a file that changed:
+        its unchanged lines need not be parsed again)."""
+        entry = self.files.get(_key(path)) or {}
+        lines, ids = entry.get("lines") or [], entry.get("ids") or []
+        if len(lines) != len(ids):
+            return {}
+        return {d: rid for d, rid in zip(lines, ids) if d}
+
+    def record(self, path: Path, ids: list[str], lines: list[str] | None = None) -> None:
         st = path.stat()
         self.files[_key(path)] = {"size": st.st_size, "mtime": st.st_mtime_ns,
-                                  "hash": digest(path), "ids": ids}
+                                  "hash": digest(path), "ids": ids, "lines": lines or []}
 
     def keep_only(self, paths) -> None:
         wanted = {_key(p) for p in paths}

@@ -39,3 +39,30 @@ def test_duplicate_of_an_unread_file_is_still_reported(tmp_path):
     s = build([corpus], index)
     assert s.added == 0 and s.unchanged == 3
     assert any("duplicate id" in str(p) and "a.jsonl" in str(p) for p in s.report.problems)
+
+
+def test_an_update_parses_only_the_changed_lines_of_a_changed_file(tmp_path, monkeypatch):
+    import indexer.corpus as corpus_mod
+    from indexer.build import build
+    from indexer.search import Archive, SearchParams, search
+
+    items = [{"id": f"n{i}", "date": "2020-01-01", "text": f"Встреча номер {i} прошла в Павлодаре."} for i in range(30)]
+    path = tmp_path / "c.jsonl"
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in items), "utf-8")
+    ix = tmp_path / "ix"
+    build([path], ix, progress=False)
+    items[3] = dict(items[3], text="Встреча номер 3 перенесена в Экибастуз.")
+    items.insert(0, dict(items[7], text="Совсем другая заметка о субботнике."))  # n7 given again, first
+    path.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in items), "utf-8")
+    parsed = []
+    real = corpus_mod._record_from_obj
+    monkeypatch.setattr(corpus_mod, "_record_from_obj", lambda obj, source: parsed.append(obj["id"]) or real(obj, source))
+    s = build([path], ix, progress=False)
+    assert sorted(parsed) == ["n3", "n7"]  # the other 29 lines were indexed before byte for byte
+    assert (s.updated, s.unchanged, s.skipped) == (2, 28, 1)  # n7's old line is now a duplicate
+    archive = Archive(ix)
+    assert search(archive, SearchParams(q="перенесена"))["total"] == 1
+    assert search(archive, SearchParams(q="субботник"))["total"] == 1
+    assert search(archive, SearchParams(q="прошла"))["total"] == 28
+    again = build([path], ix, progress=False)
+    assert (again.updated, again.unchanged) == (0, 30)
