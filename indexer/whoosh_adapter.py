@@ -209,6 +209,26 @@ class WriterProcessFailed(RuntimeError):
     pass
 
 
+class _GuardedQueue:
+    """The writers' job queue: a put waiting on a full queue checks that the writers still
+    live (jobs, and the end marks of the commit), so a dead writer fails the build instead
+    of leaving it waiting forever."""
+
+    def __init__(self, jobs, check):
+        self.jobs, self.check = jobs, check
+
+    def get(self, *args, **kwargs):
+        return self.jobs.get(*args, **kwargs)
+
+    def put(self, item) -> None:
+        while True:
+            try:
+                self.jobs.put(item, timeout=1)
+                return
+            except queue.Full:
+                self.check()
+
+
 class RecordWriter(MpWriter):
     """`add_record(rec)`: the document `to_document(rec)` is made and indexed by one of
     `procs` writer processes, each writing its own segment. A writer process that fails
@@ -217,6 +237,7 @@ class RecordWriter(MpWriter):
     def __init__(self, ix, to_document, procs: int, **kwargs):
         super().__init__(ix, procs=procs, multisegment=True, **kwargs)
         self.to_document = to_document
+        self.jobqueue = _GuardedQueue(self.jobqueue, self._check_tasks)
 
     def add_record(self, rec) -> None:
         self.docbuffer.append(rec)
@@ -245,12 +266,7 @@ class RecordWriter(MpWriter):
             self._new_task()
         job = (filename, len(self.docbuffer))
         self.docbuffer = []
-        while True:  # a dead writer must not leave the build waiting on a full queue
-            try:
-                self.jobqueue.put(job, timeout=1)
-                return
-            except queue.Full:
-                self._check_tasks()
+        self.jobqueue.put(job)
 
     def _commit_toc(self, segments):
         self._check_tasks()  # the writers have been joined: each one's segment is in, or this fails

@@ -212,3 +212,18 @@ def test_a_failing_writer_process_fails_the_build_and_keeps_the_served_index(tmp
         build([corpus], ix, rebuild=True, progress=False)
     assert store.current_generation(ix) == gen  # not an index missing the failed process's items
     assert search(Archive(ix), SearchParams(q="Кызылорде"))["total"] == 401
+
+
+def test_writer_processes_that_all_fail_end_the_build_instead_of_hanging(tmp_path, monkeypatch):
+    import indexer.build as b
+
+    corpus = write_jsonl(tmp_path / "c.jsonl", [dict(ITEMS[0], id=f"x{i}") for i in range(2500)])
+
+    def broken(rec, fp=None):
+        raise RuntimeError("extraction broke")
+
+    monkeypatch.setattr(b, "_writer_procs", lambda paths: 2)
+    monkeypatch.setattr(b, "to_document", broken)
+    with pytest.raises(RuntimeError, match="writer process failed"):
+        build([corpus], tmp_path / "ix", progress=False)  # more jobs than the queue holds
+    assert store.current_generation(tmp_path / "ix") is None
