@@ -28,7 +28,7 @@ def lead(text: str, limit: int = SNIPPET_CHARS) -> str:
 
 
 @lru_cache(maxsize=256)
-def _gate(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None:
+def _gate(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
     """What a word must look like to carry one of the terms, so that only such words are
     analysed (pymorphy3 over every unseen form of 20 hit texts was most of a first-asked
     query's time): a form of a term's own paradigm in pymorphy3's dictionary (suppletive
@@ -42,15 +42,17 @@ def _gate(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str]] | None
         for p in morph().parse(t):
             if p.normal_form.replace("ё", "е") == t:
                 forms.update(ru_fold(f.word) for f in p.lexeme)
-    return frozenset(forms), frozenset(t[:3] for t in terms)
+    latin = frozenset(t[:3] for t in terms if t.isascii())
+    return frozenset(forms), frozenset(t[:3] for t in terms), latin
 
 
-def _may_match(low: str, gate: tuple[frozenset[str], frozenset[str]] | None) -> bool:
+def _may_match(low: str, gate) -> bool:
     if gate is None or "-" in low or "\u2010" in low or "\u2011" in low:
         return True
-    forms, prefixes = gate
+    forms, prefixes, latin = gate
     folded = ru_fold(low)
-    return folded in forms or folded[:3] in prefixes or translit_key(folded)[:3] in prefixes
+    # the key of a word's first letters starts as the key of the word does
+    return folded in forms or folded[:3] in prefixes or bool(latin) and translit_key(folded[:5])[:3] in latin
 
 
 def _matches(word: str, terms: frozenset[str]) -> bool:
