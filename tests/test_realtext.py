@@ -566,3 +566,27 @@ def test_a_state_school_project_is_no_party_project():
     from indexer.extract.projects import find_projects
 
     assert find_projects("Партийцы проверили стройку в рамках проекта «Комфортная школа».") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition's office belongs to its own name, not to the next one of the list
+    ("На встречу пришли Нурлан Утешев – исполнительный секретарь молодежного крыла «Жас Отан», "
+     "Ринат Кибраев – сопредседатель независимого профсоюза.", ["Нурлан Утешев"]),
+    # the name before an apposition is the subject: her nominative
+    ("Сулупан Шинтасова, секретарь Актюбинского городского маслихата, рассказала о работе.",
+     ["Сулупан Шинтасова"]),
+])
+def test_appositions_in_lists_and_captions(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the party's name in place of «партии»: still the national council, the capital its venue
+    ("Расширенное заседание Политического совета «Nur Otan» прошло в столице. В заседании "
+     "приняли участие руководители региональных филиалов.", []),
+    ("Заседание политсовета AMANAT прошло в столице.", []),
+    ("Члены политсовета «Nur Otan» из Кызылорды провели прием граждан в Кызылорде.",
+     ["Кызылординская область"]),
+])
+def test_the_partys_name_in_a_national_bodys_name(text, expected):
+    assert region(text, "2019-11-10") == expected

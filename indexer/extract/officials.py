@@ -161,6 +161,8 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
     Оксикбаев`, but not `аким вручил награды Ивану Петрову`). After it: an apposition
     (`Арман Сейтказиев, заместитель председателя филиала`). `Им стал …` takes the office
     from the sentence before."""
+    previous_apposed = stop >= 0 and stop + 1 < len(ws) and any(
+        ch in text[ws[stop].end: ws[stop + 1].start] for ch in ",—–-")
     for k in range(i - 1, max(-1, i - 13), -1):
         w = ws[k]
         if w.sentence != ws[i].sentence:
@@ -169,6 +171,8 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
             break
         if k <= stop:  # the previous name: its office is its own (`премьер-министра X, Y`)
             break
+        if previous_apposed and "," in text[w.end: ws[k + 1].start]:
+            break  # «X – секретарь крыла, Y – сопредседатель профсоюза»: X's office, not Y's
         if _is_office(ws, k) and not _candidate_for(ws, k):
             if _complement_of_private_role(ws, k, text):
                 return None
@@ -627,7 +631,10 @@ def find_officials(text: str) -> list[str]:
                 cue = _office_cue(ws, i, j, text, stop=last_name)
                 patronymic_after = j + 1 < len(ws) and ws[j + 1].folded.endswith(PATRONYMIC_ENDINGS)
                 first, last = (b, a) if _surname_first(a, b, patronymic_after) else (a, b)
-                case = list_case if in_list and not cue else (_cue_case(ws, i) or _named_to_office(ws, j)) if cue else None
+                # no office before it: an apposition after («Сулупан Шинтасова, секретарь»), a
+                # list's lead or «Им стал»: the name is the subject, in the nominative
+                case = list_case if in_list and not cue else \
+                    (_cue_case(ws, i) or _named_to_office(ws, j) or "nomn") if cue else None
                 candidate = _unknown_person(first, last, strong=bool(cue or in_list), case=case)
                 if candidate:
                     candidate = _as_her_name(candidate, first, last, ws, j)

@@ -429,10 +429,12 @@ def _announcing_sentences(ws: list[Word]) -> set[int]:
 # What the whole party does: an item about a congress, the political council or the
 # central office is national even when it says where the hall stands («в Астане
 # пройдет съезд партии»); the capital's name or «столица» alone then names a venue.
+# «партии», or the party's name in its place («заседание Политического совета «Nur Otan»»)
+_PARTY = r"(?:партии|«?(?:nur otan|нур отан|amanat|аманат)»?)"
 _NATIONAL = re.compile(
-    r"съезд\w* партии|\b[xviхі]+ (?:\w+ )?съезд\w*|(?:внеочередн|очередн)\w+ съезд\w*|"
+    r"съезд\w* " + _PARTY + r"|\b[xviхі]+ (?:\w+ )?съезд\w*|(?:внеочередн|очередн)\w+ съезд\w*|"
     r"(?<!член )(?<!члены )(?<!членов )(?<!члена )(?<!членами )"
-    r"(?:политсовет\w* партии|бюро политсовет\w*|политическ\w+ совет\w* партии)|"
+    r"(?:политсовет\w* " + _PARTY + r"|бюро политсовет\w*|политическ\w+ совет\w* " + _PARTY + r")|"
     r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*|"
     # a presidential campaign's headquarters and its candidate: where the hall stands is a venue
     r"республиканск\w+ (?:\w+ )?штаб\w*|штаб\w* кандидат\w* в президент\w*")
