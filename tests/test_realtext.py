@@ -590,3 +590,10 @@ def test_appositions_in_lists_and_captions(text, expected):
 ])
 def test_the_partys_name_in_a_national_bodys_name(text, expected):
     assert region(text, "2019-11-10") == expected
+
+
+def test_a_nationwide_campaign_named_like_a_project_is_no_project():
+    from indexer.extract.projects import find_projects
+
+    assert find_projects("В рамках акции «Таза Қазақстан» жители вышли на уборку берега.") == []
+    assert find_projects("Партийный проект «Таза Қазақстан» продолжается в селах.") == ["Таза Қазақстан"]
