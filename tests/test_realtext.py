@@ -597,3 +597,15 @@ def test_a_nationwide_campaign_named_like_a_project_is_no_project():
 
     assert find_projects("В рамках акции «Таза Қазақстан» жители вышли на уборку берега.") == []
     assert find_projects("Партийный проект «Таза Қазақстан» продолжается в селах.") == ["Таза Қазақстан"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationwide report's one list of three regions or more
+    ("Министерство сообщило о ходе строительства. На будущий год переходит ввод пяти школ – в "
+     "Акмолинской, Восточно-Казахстанской областях, в городе Астана и в Актюбинской области.", []),
+    # the item's own region is named elsewhere too: the list is where guests came from
+    ("Партийцы Акмолинской области подвели итоги. Опытом поделились с коллегами из Костанайской, "
+     "Павлодарской и Карагандинской областей.", ["Акмолинская область"]),
+])
+def test_a_list_of_three_regions_in_one_sentence_is_where_not_what(text, expected):
+    assert region(text, "2018-10-10") == expected

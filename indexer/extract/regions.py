@@ -520,6 +520,8 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
     for region in hints:
         scores[region] = scores.get(region, 0.0) + 3
         plain.add(region)
+    for region in _enumerated(title, text, date, hints):
+        scores.pop(region, None)
     if national:
         for region in _examples(text, date):
             scores.pop(region, None)
@@ -558,6 +560,30 @@ def _examples(text: str, date: str | None) -> set[str]:
     for m in mentions(text, date):
         first.setdefault(m.region, m.word.sentence)
     return {region for region, sentence in first.items() if sentence in example_sentences}
+
+
+ENUMERATION = 3  # regions named in one sentence: a list of where, not what the item is about
+
+
+def _enumerated(title: str, text: str, date: str | None, hints) -> set[str]:
+    """Regions that the item names only in one list of three or more («в Акмолинской,
+    Восточно-Казахстанской областях, в городе Астана и в Актюбинской области»), never in
+    its title, its first sentence or elsewhere, and no office holder's: a nationwide
+    report's list."""
+    by_sentence: dict[int, set[str]] = {}
+    ms = mentions(text, date)
+    for m in ms:
+        by_sentence.setdefault(m.word.sentence, set()).add(m.region)
+    lists = [(n, regions) for n, regions in by_sentence.items() if len(regions) >= ENUMERATION]
+    if not lists:
+        return set()
+    elsewhere = {m.region for m in mentions(title, date)} | set(hints) | \
+        {m.region for m in ms if m.word.sentence == 0}
+    out = set()
+    for n, regions in lists:
+        out |= {r for r in regions - elsewhere
+                if all(m.word.sentence == n for m in ms if m.region == r)}
+    return out
 
 
 def _in_office_title(ws: list[Word], w: Word) -> bool:
