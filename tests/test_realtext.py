@@ -609,3 +609,18 @@ def test_a_nationwide_campaign_named_like_a_project_is_no_project():
 ])
 def test_a_list_of_three_regions_in_one_sentence_is_where_not_what(text, expected):
     assert region(text, "2018-10-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # entries after a colon that a plural office heads, each «subject — name»
+    ("Председателями постоянных комиссий стали: по вопросам бюджета — Роллан Шеримов, по вопросам "
+     "строительства — Анарбек Орман, по аграрным вопросам — Нуралы Абишов.",
+     ["Роллан Шеримов", "Анарбек Орман", "Нуралы Абишов"]),
+    # the office word left out before the dash
+    ("Благодарность выразили бывшему акиму города Ерлану Сапарову и нынешнему – Ораку Сарбопееву.",
+     ["Ерлан Сапаров", "Орак Сарбопеев"]),
+    # a list of winners has no office
+    ("Итоги конкурса: первое место — Айгуль Иванова, второе — Болат Сериков.", []),
+])
+def test_names_after_a_dash_in_lists_and_ellipses(text, expected):
+    assert find_officials(text) == expected

@@ -163,6 +163,9 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
     from the sentence before."""
     previous_apposed = stop >= 0 and stop + 1 < len(ws) and any(
         ch in text[ws[stop].end: ws[stop + 1].start] for ch in ",—–-")
+    dashed = _dashed_entry(ws, i, text)
+    if dashed:
+        return dashed
     for k in range(i - 1, max(-1, i - 13), -1):
         w = ws[k]
         if w.sentence != ws[i].sentence:
@@ -191,6 +194,35 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
                 break
             if _is_office(ws, k) and not _candidate_for(ws, k):
                 return None if _heads_next_name(ws, k, text) else "sing"
+    return None
+
+
+# «и нынешнему – Ораку Сарбопееву» after «бывшему акиму …»: the office word left out
+_ELLIPSIS = ("нынешн", "нов", "прежн", "бывш", "действующ", "предыдущ")
+
+
+def _dashed_entry(ws: list[Word], i: int, text: str) -> str | None:
+    """A name right after a dash, as list entries and elliptic phrases write it:
+    «Председателями комиссий стали: по бюджету — Роллан Шеримов, по аграрным вопросам —
+    …» (a plural office before the colon of this sentence), «бывшему акиму X и нынешнему –
+    Y» (an office earlier in the sentence, its word left out before the dash)."""
+    if i == 0 or not any(ch in text[ws[i - 1].end: ws[i].start] for ch in "—–"):
+        return None
+    sentence = ws[i].sentence
+    start = i
+    while start > 0 and ws[start - 1].sentence == sentence:
+        start -= 1
+    if ws[i - 1].folded.startswith(_ELLIPSIS) and any(
+            _is_office(ws, k) for k in range(start, i - 1)):
+        return "sing"
+    colon = text.rfind(":", ws[start].start, ws[i].start)
+    if colon < 0:
+        return None
+    for k in range(start, i):
+        if ws[k].start > colon:
+            break
+        if _is_office(ws, k) and _plural(ws, k) and not _candidate_for(ws, k):
+            return "plur"
     return None
 
 
