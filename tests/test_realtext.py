@@ -624,3 +624,20 @@ def test_a_list_of_three_regions_in_one_sentence_is_where_not_what(text, expecte
 ])
 def test_names_after_a_dash_in_lists_and_ellipses(text, expected):
     assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # entries separated by semicolons, each «name – role»: only the party office counts
+    ("В нем принимают участие: Адиль Нурмаков – политолог, блогер; Нурлан Утешев – исполнительный "
+     "секретарь молодежного крыла «Жас Отан»; Махамбет Абжан – руководитель филиала общественного "
+     "объединения «Шанырак»; Ринат Кибраев – сопредседатель профсоюза студентов.", ["Нурлан Утешев"]),
+    # a hyphen for a dash
+    ("Обвинения предъявили бывшему акиму города Жалгасу Бабаханову и нынешнему - Ораку Сарбопееву.",
+     ["Жалгас Бабаханов", "Орак Сарбопеев"]),
+    # a long party name in quotes between the names of a list
+    ("Во встрече участвовали председатели филиалов партий «Аманат» Дауыл Бейсенкулов, "
+     "«Общенациональная социал-демократическая партия» Ержан Дауренбеков и «Ауыл» Серик Кожабеков.",
+     ["Дауыл Бейсенкулов", "Ержан Дауренбеков", "Серик Кожабеков"]),
+])
+def test_lists_of_roles_by_semicolons_hyphens_and_long_party_names(text, expected):
+    assert find_officials(text) == expected

@@ -174,7 +174,7 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
             break
         if k <= stop:  # the previous name: its office is its own (`премьер-министра X, Y`)
             break
-        if previous_apposed and "," in text[w.end: ws[k + 1].start]:
+        if previous_apposed and any(ch in text[w.end: ws[k + 1].start] for ch in ",;"):
             break  # «X – секретарь крыла, Y – сопредседатель профсоюза»: X's office, not Y's
         if _is_office(ws, k) and not _candidate_for(ws, k):
             if _complement_of_private_role(ws, k, text):
@@ -206,7 +206,8 @@ def _dashed_entry(ws: list[Word], i: int, text: str) -> str | None:
     «Председателями комиссий стали: по бюджету — Роллан Шеримов, по аграрным вопросам —
     …» (a plural office before the colon of this sentence), «бывшему акиму X и нынешнему –
     Y» (an office earlier in the sentence, its word left out before the dash)."""
-    if i == 0 or not any(ch in text[ws[i - 1].end: ws[i].start] for ch in "—–"):
+    gap = text[ws[i - 1].end: ws[i].start] if i else ""
+    if not (any(ch in gap for ch in "—–") or " - " in gap):
         return None
     sentence = ws[i].sentence
     start = i
@@ -250,7 +251,7 @@ def _heads_next_name(ws: list[Word], k: int, text: str) -> bool:
     list, not an apposition to the one before."""
     for m in range(k + 1, min(len(ws) - 1, k + 10)):
         gap = text[ws[m - 1].end: ws[m].start]
-        if ws[m].sentence != ws[k].sentence or "," in gap or _clause_break(ws[m]):
+        if ws[m].sentence != ws[k].sentence or "," in gap or ";" in gap or _clause_break(ws[m]):
             return False
         if ws[m].cap and ws[m + 1].cap and not ws[m].text.isupper() \
                 and text[ws[m].end: ws[m + 1].start].isspace() \
@@ -326,7 +327,7 @@ def _candidate_for(ws: list[Word], k: int) -> bool:
 
 # between names of a list: a comma or «и», maybe each name's own body in quotes
 # («председатели филиалов партий «Ак жол» А, «Ауыл» Б»)
-_LIST_GAP = re.compile(r"\s*(?:,|\bи\b|,\s*а также)\s*(?:«[^«»]{1,40}»\s*)?$")
+_LIST_GAP = re.compile(r"\s*(?:,|\bи\b|,\s*а также)\s*(?:«[^«»]{1,80}»\s*)?$")
 
 
 def _is_initial(text: str, w: Word) -> bool:
