@@ -641,3 +641,14 @@ def test_names_after_a_dash_in_lists_and_ellipses(text, expected):
 ])
 def test_lists_of_roles_by_semicolons_hyphens_and_long_party_names(text, expected):
     assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a caption's nominative: her first name and surname as written
+    ("Санира Жусупова, председатель молодежного крыла, рассказала о планах.", ["Санира Жусупова"]),
+    # «и» after г, к, х is a genitive of «-а»: Дариги -> Дарига
+    ("Отчет председателя Дариги Исмагамбетовой заслушали депутаты.", ["Дарига Исмагамбетова"]),
+    ("Марии Ивановой, депутату маслихата, вручили грамоту.", ["Мария Иванова"]),
+])
+def test_womens_names_in_captions_and_oblique_cases(text, expected):
+    assert find_officials(text) == expected

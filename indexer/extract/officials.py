@@ -406,7 +406,8 @@ def _unknown_person(a: Word, b: Word, strong: bool = False, case: str | None = N
     with a `strong` cue (an office right before, a list) also a Kazakh surname outside the
     -ов pattern. `case`: the case the sentence puts the name in, when known (the office
     word's before it: «депутат Дина Рахимова» is a woman, «депутата Дина Рахимова» no)."""
-    name = _by_unambiguous_surname(a, b) or _kazakh_male_in_y(a, b) or _unknown_person_raw(a, b, case)
+    name = _by_unambiguous_surname(a, b) or _her_nominative(a, b, case) or _kazakh_male_in_y(a, b) \
+        or _unknown_person_raw(a, b, case)
     if name is None and strong and _may_be_kazakh_name(a, b):
         names = [p for p in parses(a.text.lower()) if "Name" in p.tag and p.tag.case in CASES
                  and p.tag.number != "plur"]
@@ -470,8 +471,10 @@ def _by_unambiguous_surname(a: Word, b: Word) -> str | None:
                 first = first[:-1] + "а"       # Саниры, Санире -> Санира
             elif first.endswith("ой") and first[-3] not in _VOWELS:
                 first = first[:-2] + "а"       # Санирой -> Санира
+            elif first.endswith("и") and first[-2] in "гкхжшчщ":
+                first = first[:-1] + "а"       # Дариги -> Дарига (и after г, к, х, ж, ш, ч, щ)
             elif first.endswith(("и", "ей")):
-                first = first.rstrip("ей").rstrip("и") + "я" if first.endswith("и") else first[:-2] + "я"
+                first = first[:-1] + "я" if first.endswith("и") else first[:-2] + "я"
             elif first[-1] in _VOWELS:
                 return None
             return f"{capitalise(first)} {capitalise(last[:-2] + 'а')}"
@@ -490,6 +493,15 @@ def _by_unambiguous_surname(a: Word, b: Word) -> str | None:
                         base += "й"
                     return f"{capitalise(base)} {capitalise(stem)}"
             return None
+    return None
+
+
+def _her_nominative(a: Word, b: Word, case: str | None) -> str | None:
+    """«Санира Жусупова, председатель …»: where the sentence puts the name in the nominative,
+    a first name in -а/-я before a surname in -ова/-ева/-ина is a woman's, as written."""
+    if case == "nomn" and a.folded.endswith(("а", "я")) and b.folded.endswith(("ова", "ева", "ина", "ына")) \
+            and a.folded.isalpha() and len(a.folded) > 2:
+        return f"{capitalise(a.folded)} {capitalise(b.folded)}"
     return None
 
 
