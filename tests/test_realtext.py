@@ -652,3 +652,11 @@ def test_lists_of_roles_by_semicolons_hyphens_and_long_party_names(text, expecte
 ])
 def test_womens_names_in_captions_and_oblique_cases(text, expected):
     assert find_officials(text) == expected
+
+
+def test_a_congress_named_in_passing_leaves_a_branchs_own_news_its_region():
+    text = ("В Карагандинском областном филиале партии – новый первый заместитель председателя. "
+            "Прежнего освободили от должности по согласованию с председателем партии. "
+            "Предположительно, съезд партии состоится в конце месяца.")
+    title = "Сменился первый заместитель Карагандинского облфилиала партии"
+    assert extract(Record(id="t", date="2019-01-20", title=title, text=text))["region"] == ["Карагандинская область"]

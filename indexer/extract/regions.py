@@ -503,7 +503,8 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
     plain: set[str] = set()
     national = False
     venues = {part: _national_sentences(part) for part in (title, text)}
-    congress = any(venues.values())  # a congress, the political council, the central office
+    # an item about a congress, the political council or the central office says so at once
+    congress = bool(venues[title]) or 0 in venues[text]
     for part, is_title in ((title, True), (text, False)):
         venue = venues[part]
         national = national or bool(venue) or _NATIONWIDE.search(ru_fold(part)) is not None
