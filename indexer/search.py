@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import os
 import re
 import threading
 import time
@@ -159,6 +160,45 @@ class Archive:
         self._lock = threading.Lock()     # guards which searcher is served
         self.reading = threading.RLock()  # one thread at a time reads through Whoosh
         self._served: _Served | None = None
+        self._watcher: int | None = None  # the process whose watcher thread runs
+
+    def watch(self, interval: float = 1.0) -> None:
+        """Open and warm a new generation in the background, then switch to it: the first
+        request after a reindex is as fast as any (opening a 100k index and building its
+        arrays took ~2.4 s of that request). Requests meanwhile keep the searcher they had.
+        Once per process (gunicorn's workers call it after the fork)."""
+        if self._watcher == os.getpid():
+            return
+        self._watcher = os.getpid()
+        threading.Thread(target=self._watch, args=(interval,), name="index-watcher", daemon=True).start()
+
+    def _watch(self, interval: float) -> None:
+        while self._watcher == os.getpid():
+            try:
+                if self._stale():
+                    self._warm()
+            except Exception:  # noqa: BLE001 - a half-written index: the next look, or a request, opens it
+                pass
+            time.sleep(interval)
+
+    def _warm(self) -> None:
+        gen = store.current_generation(self.index_dir)
+        if gen is None:
+            return
+        ix = store.open_index(self.index_dir)
+        fresh = _Served(ix, gen, ix.searcher(), self.settings)  # the arrays, built off the request path
+        with self._lock:
+            if self._served is not None and not self._stale():
+                fresh.close()  # a request opened it meanwhile
+                return
+            self._swap(fresh)
+
+    def _swap(self, fresh: "_Served") -> None:
+        old, self._served = self._served, fresh
+        if old is not None:
+            old.retired = True
+            if old.users == 0:
+                old.close()
 
     def _stale(self) -> bool:
         served = self._served
@@ -172,18 +212,22 @@ class Archive:
             return True
 
     def _fresh(self) -> _Served:
-        """The served searcher, reopened if the index changed; call with `_lock` held."""
+        """The served searcher, reopened if the index changed; call with `_lock` held.
+        With a watcher, a searcher that still reads keeps serving until the watcher has
+        warmed its successor."""
         if self._stale():
+            if self._watcher == os.getpid() and self._served is not None and self._readable(self._served):
+                return self._served
             gen = store.current_generation(self.index_dir)
             if gen is None:
                 raise store.IndexMissing(f"no index in {self.index_dir}/ (run `newsarchive index` first)")
             ix = store.open_index(self.index_dir)
-            old, self._served = self._served, _Served(ix, gen, ix.searcher(), self.settings)
-            if old is not None:
-                old.retired = True
-                if old.users == 0:
-                    old.close()
+            self._swap(_Served(ix, gen, ix.searcher(), self.settings))
         return self._served
+
+    def _readable(self, served: _Served) -> bool:
+        """Is the served generation still on disk (a rebuild keeps the previous one)?"""
+        return (self.index_dir / served.gen_name).is_dir()
 
     def checkout(self) -> _Served:
         """The current searcher, kept open until `checkin`, even if a newer one is served."""
@@ -218,6 +262,7 @@ class Archive:
             return served.searcher.doc_count()  # segment counts held in memory: no file read
 
     def close(self):
+        self._watcher = None  # the watcher thread ends at its next look
         with self._lock:
             if self._served is not None:
                 self._served.close()

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import lru_cache
 from html import escape
 
-from .morphology import WORD_RE, word_lemmas
+from .morphology import WORD_RE, morph, word_lemmas
+from .textnorm import ru_fold, translit_key
 
 SNIPPET_CHARS = 240
 BEFORE = 60
@@ -25,8 +27,38 @@ def lead(text: str, limit: int = SNIPPET_CHARS) -> str:
     return escape(text[: cut if cut > limit // 2 else limit], quote=False) + " …"
 
 
+@lru_cache(maxsize=256)
+def _gate(terms: frozenset[str]) -> tuple[frozenset[str], frozenset[str], frozenset[str]] | None:
+    """What a word must look like to carry one of the terms, so that only such words are
+    analysed (pymorphy3 over every unseen form of 20 hit texts was most of a first-asked
+    query's time): a form of a term's own paradigm in pymorphy3's dictionary (suppletive
+    ones too: «людей» of «люди», «лучше» of «хороший»), or the first three letters of a term
+    in Cyrillic or in the script-independent key (a guessed lemma, a known name's case form,
+    a Latin spelling keep them). None when a term is too short to say."""
+    if any(len(t) < 3 for t in terms):
+        return None
+    forms: set[str] = set()
+    for t in terms:
+        for p in morph().parse(t):
+            if p.normal_form.replace("ё", "е") == t:
+                forms.update(ru_fold(f.word) for f in p.lexeme)
+    latin = frozenset(t[:3] for t in terms if t.isascii())
+    return frozenset(forms), frozenset(t[:3] for t in terms), latin
+
+
+def _may_match(low: str, gate) -> bool:
+    if gate is None or "-" in low or "\u2010" in low or "\u2011" in low:
+        return True
+    forms, prefixes, latin = gate
+    folded = ru_fold(low)
+    # the key of a word's first letters starts as the key of the word does
+    return folded in forms or folded[:3] in prefixes or bool(latin) and translit_key(folded[:5])[:3] in latin
+
+
 def _matches(word: str, terms: frozenset[str]) -> bool:
     low = word.lower().replace("ё", "е")
+    if not _may_match(low, _gate(terms)):
+        return False
     if not terms.isdisjoint(word_lemmas(low, word[:1].isupper())):
         return True
     if "-" in low or "\u2010" in low or "\u2011" in low:

@@ -94,3 +94,19 @@ def test_duplicates_are_one_reason_in_the_summary(tmp_path):
                          for i in ["a", "b", "a", "b", "a", "c"]), "utf-8")
     code, out, err, _ = _index(f, tmp_path / "ix")
     assert code == 0 and "skipped 3 (duplicate id: 3)" in out, out
+
+
+def test_a_record_of_one_enormous_word_is_indexed_without_hanging(tmp_path):
+    # a 300,000-letter «word» (a pasted hash, a broken export) once made the homoglyph scan
+    # backtrack over every start position: the build never finished
+    f = tmp_path / "long.jsonl"
+    items = [{"id": "long", "text": "Партийцы провели субботник. " + "а" * 300_000},
+             {"id": "ok", "text": "Жители села Кызылжар получили помощь от партийцев."}]
+    f.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items), "utf-8")
+    p = subprocess.run([sys.executable, "-m", "indexer.cli", "index", "--corpus", str(f),
+                        "--index", str(tmp_path / "ix"), "--quiet"], cwd=ROOT, capture_output=True,
+                       text=True, timeout=120)
+    assert p.returncode == 0, p.stderr
+    q = subprocess.run([sys.executable, "-m", "indexer.cli", "search", "субботник", "--index",
+                        str(tmp_path / "ix"), "--json"], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert [h["id"] for h in json.loads(q.stdout)["hits"]] == ["long"]

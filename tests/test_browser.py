@@ -371,3 +371,22 @@ def test_following_a_hit_reads_the_item_with_the_query_marked(server, browser, j
     answer = page.request.get(server + feed)
     assert answer.status == 200 and "<feed" in answer.text()
     ctx.close()
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_typo_shows_the_corrected_results_and_a_way_back(server, browser, javascript):
+    """Issue 13: «Искакав» finds nothing; the page shows «Искаков»'s items, says so, and one
+    click asks for the word as typed."""
+    ctx = browser.new_context(java_script_enabled=javascript)
+    page = ctx.new_page()
+    page.goto(server + "/")
+    page.fill("#q", "Искакав")
+    page.press("#q", "Enter")
+    page.wait_for_url("**/?q=*")
+    notice = page.locator("p.notice.corrected")
+    assert "Искаков" in notice.inner_text() and total_on(page) > 0
+    assert page.locator("ol.hits li").count() > 0
+    with page.expect_navigation():
+        notice.get_by_role("link", name="Искакав").click()
+    assert "exact=1" in page.url and total_on(page) == 0
+    ctx.close()

@@ -227,3 +227,29 @@ def test_writer_processes_that_all_fail_end_the_build_instead_of_hanging(tmp_pat
     with pytest.raises(RuntimeError, match="writer process failed"):
         build([corpus], tmp_path / "ix", progress=False)  # more jobs than the queue holds
     assert store.current_generation(tmp_path / "ix") is None
+
+
+def test_a_watching_worker_warms_a_rebuilt_index_before_any_request(tmp_path):
+    """After a rebuild, the watcher opens the new generation and builds its arrays before a
+    user asks; until then requests are answered from the previous generation."""
+    import time
+
+    corpus = write_jsonl(tmp_path / "c.jsonl", ITEMS)
+    index_dir = tmp_path / "index"
+    build([corpus], index_dir, progress=False)
+    archive = Archive(index_dir)
+    before = search(archive, SearchParams(q="Кызылорда"))["total"]
+    archive.watch(interval=0.05)
+    first = store.current_generation(index_dir)
+    more = ITEMS + [{"id": "new-1", "date": "2021-03-01",
+                     "text": "Партийцы Кызылорды открыли новую общественную приемную в микрорайоне."}]
+    build([write_jsonl(tmp_path / "c.jsonl", more)], index_dir, rebuild=True, progress=False)
+    second = store.current_generation(index_dir)
+    assert second != first
+    for _ in range(200):  # the watcher switches on its own, within a few intervals
+        if archive._served.gen_name == second:
+            break
+        time.sleep(0.05)
+    assert archive._served.gen_name == second  # warm: no request has asked yet
+    assert search(archive, SearchParams(q="Кызылорда"))["total"] == before + 1
+    archive.close()

@@ -117,3 +117,22 @@ def test_a_page_in_one_russian_encoding_declaring_another_reads_as_russian(tmp_p
     (rec,) = list(read_corpus([tmp_path], ReadReport()))
     assert "Жители попросили установить светофор" in rec.text
     assert rec.title == "Встреча в Рудном"
+
+
+def test_a_page_saved_with_wgets_html_suffix_is_the_feeds_article(tmp_path):
+    # `wget -E` writes the address /news/turnir as turnir.html; the feed links /news/turnir
+    body = ("Партийцы района провели шахматный турнир среди школьников. Победители получили "
+            "грамоты и шахматные доски, а тренеры — благодарственные письма филиала.")
+    page = (f"<html><head><title>Турнир</title></head><body><article><h1>Турнир</h1><p>{body}</p>"
+            "</article></body></html>")
+    path = tmp_path / "mirror" / "site.kz" / "news" / "turnir.html"
+    path.parent.mkdir(parents=True)
+    path.write_text(page, "utf-8")
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Филиал</title>'
+                    '<item><title>Турнир</title><link>https://site.kz/news/turnir</link>'
+                    f"<description>{body}</description><pubDate>Mon, 10 Feb 2020 10:00:00 +0600</pubDate>"
+                    "</item></channel></rss>", "utf-8")
+    report = ReadReport()
+    records = list(read_corpus([tmp_path / "mirror", feed], report))
+    assert [r.id for r in records] == ["https://site.kz/news/turnir"]

@@ -566,3 +566,97 @@ def test_a_state_school_project_is_no_party_project():
     from indexer.extract.projects import find_projects
 
     assert find_projects("Партийцы проверили стройку в рамках проекта «Комфортная школа».") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an apposition's office belongs to its own name, not to the next one of the list
+    ("На встречу пришли Нурлан Утешев – исполнительный секретарь молодежного крыла «Жас Отан», "
+     "Ринат Кибраев – сопредседатель независимого профсоюза.", ["Нурлан Утешев"]),
+    # the name before an apposition is the subject: her nominative
+    ("Сулупан Шинтасова, секретарь Актюбинского городского маслихата, рассказала о работе.",
+     ["Сулупан Шинтасова"]),
+])
+def test_appositions_in_lists_and_captions(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the party's name in place of «партии»: still the national council, the capital its venue
+    ("Расширенное заседание Политического совета «Nur Otan» прошло в столице. В заседании "
+     "приняли участие руководители региональных филиалов.", []),
+    ("Заседание политсовета AMANAT прошло в столице.", []),
+    ("Члены политсовета «Nur Otan» из Кызылорды провели прием граждан в Кызылорде.",
+     ["Кызылординская область"]),
+])
+def test_the_partys_name_in_a_national_bodys_name(text, expected):
+    assert region(text, "2019-11-10") == expected
+
+
+def test_a_nationwide_campaign_named_like_a_project_is_no_project():
+    from indexer.extract.projects import find_projects
+
+    assert find_projects("В рамках акции «Таза Қазақстан» жители вышли на уборку берега.") == []
+    assert find_projects("Партийный проект «Таза Қазақстан» продолжается в селах.") == ["Таза Қазақстан"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a nationwide report's one list of three regions or more
+    ("Министерство сообщило о ходе строительства. На будущий год переходит ввод пяти школ – в "
+     "Акмолинской, Восточно-Казахстанской областях, в городе Астана и в Актюбинской области.", []),
+    # the item's own region is named elsewhere too: the list is where guests came from
+    ("Партийцы Акмолинской области подвели итоги. Опытом поделились с коллегами из Костанайской, "
+     "Павлодарской и Карагандинской областей.", ["Акмолинская область"]),
+])
+def test_a_list_of_three_regions_in_one_sentence_is_where_not_what(text, expected):
+    assert region(text, "2018-10-10") == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # entries after a colon that a plural office heads, each «subject — name»
+    ("Председателями постоянных комиссий стали: по вопросам бюджета — Роллан Шеримов, по вопросам "
+     "строительства — Анарбек Орман, по аграрным вопросам — Нуралы Абишов.",
+     ["Роллан Шеримов", "Анарбек Орман", "Нуралы Абишов"]),
+    # the office word left out before the dash
+    ("Благодарность выразили бывшему акиму города Ерлану Сапарову и нынешнему – Ораку Сарбопееву.",
+     ["Ерлан Сапаров", "Орак Сарбопеев"]),
+    # a list of winners has no office
+    ("Итоги конкурса: первое место — Айгуль Иванова, второе — Болат Сериков.", []),
+])
+def test_names_after_a_dash_in_lists_and_ellipses(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # entries separated by semicolons, each «name – role»: only the party office counts
+    ("В нем принимают участие: Адиль Нурмаков – политолог, блогер; Нурлан Утешев – исполнительный "
+     "секретарь молодежного крыла «Жас Отан»; Махамбет Абжан – руководитель филиала общественного "
+     "объединения «Шанырак»; Ринат Кибраев – сопредседатель профсоюза студентов.", ["Нурлан Утешев"]),
+    # a hyphen for a dash
+    ("Обвинения предъявили бывшему акиму города Жалгасу Бабаханову и нынешнему - Ораку Сарбопееву.",
+     ["Жалгас Бабаханов", "Орак Сарбопеев"]),
+    # a long party name in quotes between the names of a list
+    ("Во встрече участвовали председатели филиалов партий «Аманат» Дауыл Бейсенкулов, "
+     "«Общенациональная социал-демократическая партия» Ержан Дауренбеков и «Ауыл» Серик Кожабеков.",
+     ["Дауыл Бейсенкулов", "Ержан Дауренбеков", "Серик Кожабеков"]),
+])
+def test_lists_of_roles_by_semicolons_hyphens_and_long_party_names(text, expected):
+    assert find_officials(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a caption's nominative: her first name and surname as written
+    ("Санира Жусупова, председатель молодежного крыла, рассказала о планах.", ["Санира Жусупова"]),
+    # «и» after г, к, х is a genitive of «-а»: Дариги -> Дарига
+    ("Отчет председателя Дариги Исмагамбетовой заслушали депутаты.", ["Дарига Исмагамбетова"]),
+    ("Марии Ивановой, депутату маслихата, вручили грамоту.", ["Мария Иванова"]),
+])
+def test_womens_names_in_captions_and_oblique_cases(text, expected):
+    assert find_officials(text) == expected
+
+
+def test_a_congress_named_in_passing_leaves_a_branchs_own_news_its_region():
+    text = ("По согласованию с председателем партии прежнего заместителя освободили от должности. "
+            "В Карагандинском областном филиале партии – новый первый заместитель председателя. "
+            "Предположительно, съезд партии состоится в конце месяца.")
+    title = "Сменился первый заместитель Карагандинского облфилиала партии"
+    assert extract(Record(id="t", date="2019-01-20", title=title, text=text))["region"] == ["Карагандинская область"]

@@ -99,6 +99,14 @@ class ArchiveWorker(ThreadWorker):
         parser.RequestParser.mesg_class = BoundedRequest  # this worker process only
         super().init_process()
 
+    def load_wsgi(self):
+        super().load_wsgi()
+        # in this process (threads do not survive the fork): open the index now, and a new
+        # generation when one appears, off the request path
+        archive = getattr(self.wsgi, "extensions", {}).get("archive")
+        if archive is not None:
+            archive.watch()
+
     def handle(self, conn):
         result = super().handle(conn)
         if result is not _DEFER and not result:

@@ -161,6 +161,11 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
     Оксикбаев`, but not `аким вручил награды Ивану Петрову`). After it: an apposition
     (`Арман Сейтказиев, заместитель председателя филиала`). `Им стал …` takes the office
     from the sentence before."""
+    previous_apposed = stop >= 0 and stop + 1 < len(ws) and any(
+        ch in text[ws[stop].end: ws[stop + 1].start] for ch in ",—–-")
+    dashed = _dashed_entry(ws, i, text)
+    if dashed:
+        return dashed
     for k in range(i - 1, max(-1, i - 13), -1):
         w = ws[k]
         if w.sentence != ws[i].sentence:
@@ -169,6 +174,8 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
             break
         if k <= stop:  # the previous name: its office is its own (`премьер-министра X, Y`)
             break
+        if previous_apposed and any(ch in text[w.end: ws[k + 1].start] for ch in ",;"):
+            break  # «X – секретарь крыла, Y – сопредседатель профсоюза»: X's office, not Y's
         if _is_office(ws, k) and not _candidate_for(ws, k):
             if _complement_of_private_role(ws, k, text):
                 return None
@@ -187,6 +194,36 @@ def _office_cue(ws: list[Word], i: int, j: int, text: str, stop: int = -1) -> st
                 break
             if _is_office(ws, k) and not _candidate_for(ws, k):
                 return None if _heads_next_name(ws, k, text) else "sing"
+    return None
+
+
+# «и нынешнему – Ораку Сарбопееву» after «бывшему акиму …»: the office word left out
+_ELLIPSIS = ("нынешн", "нов", "прежн", "бывш", "действующ", "предыдущ")
+
+
+def _dashed_entry(ws: list[Word], i: int, text: str) -> str | None:
+    """A name right after a dash, as list entries and elliptic phrases write it:
+    «Председателями комиссий стали: по бюджету — Роллан Шеримов, по аграрным вопросам —
+    …» (a plural office before the colon of this sentence), «бывшему акиму X и нынешнему –
+    Y» (an office earlier in the sentence, its word left out before the dash)."""
+    gap = text[ws[i - 1].end: ws[i].start] if i else ""
+    if not (any(ch in gap for ch in "—–") or " - " in gap):
+        return None
+    sentence = ws[i].sentence
+    start = i
+    while start > 0 and ws[start - 1].sentence == sentence:
+        start -= 1
+    if ws[i - 1].folded.startswith(_ELLIPSIS) and any(
+            _is_office(ws, k) for k in range(start, i - 1)):
+        return "sing"
+    colon = text.rfind(":", ws[start].start, ws[i].start)
+    if colon < 0:
+        return None
+    for k in range(start, i):
+        if ws[k].start > colon:
+            break
+        if _is_office(ws, k) and _plural(ws, k) and not _candidate_for(ws, k):
+            return "plur"
     return None
 
 
@@ -214,7 +251,7 @@ def _heads_next_name(ws: list[Word], k: int, text: str) -> bool:
     list, not an apposition to the one before."""
     for m in range(k + 1, min(len(ws) - 1, k + 10)):
         gap = text[ws[m - 1].end: ws[m].start]
-        if ws[m].sentence != ws[k].sentence or "," in gap or _clause_break(ws[m]):
+        if ws[m].sentence != ws[k].sentence or "," in gap or ";" in gap or _clause_break(ws[m]):
             return False
         if ws[m].cap and ws[m + 1].cap and not ws[m].text.isupper() \
                 and text[ws[m].end: ws[m + 1].start].isspace() \
@@ -290,7 +327,7 @@ def _candidate_for(ws: list[Word], k: int) -> bool:
 
 # between names of a list: a comma or «и», maybe each name's own body in quotes
 # («председатели филиалов партий «Ак жол» А, «Ауыл» Б»)
-_LIST_GAP = re.compile(r"\s*(?:,|\bи\b|,\s*а также)\s*(?:«[^«»]{1,40}»\s*)?$")
+_LIST_GAP = re.compile(r"\s*(?:,|\bи\b|,\s*а также)\s*(?:«[^«»]{1,80}»\s*)?$")
 
 
 def _is_initial(text: str, w: Word) -> bool:
@@ -369,7 +406,8 @@ def _unknown_person(a: Word, b: Word, strong: bool = False, case: str | None = N
     with a `strong` cue (an office right before, a list) also a Kazakh surname outside the
     -ов pattern. `case`: the case the sentence puts the name in, when known (the office
     word's before it: «депутат Дина Рахимова» is a woman, «депутата Дина Рахимова» no)."""
-    name = _by_unambiguous_surname(a, b) or _kazakh_male_in_y(a, b) or _unknown_person_raw(a, b, case)
+    name = _by_unambiguous_surname(a, b) or _her_nominative(a, b, case) or _kazakh_male_in_y(a, b) \
+        or _unknown_person_raw(a, b, case)
     if name is None and strong and _may_be_kazakh_name(a, b):
         names = [p for p in parses(a.text.lower()) if "Name" in p.tag and p.tag.case in CASES
                  and p.tag.number != "plur"]
@@ -433,8 +471,10 @@ def _by_unambiguous_surname(a: Word, b: Word) -> str | None:
                 first = first[:-1] + "а"       # Саниры, Санире -> Санира
             elif first.endswith("ой") and first[-3] not in _VOWELS:
                 first = first[:-2] + "а"       # Санирой -> Санира
+            elif first.endswith("и") and first[-2] in "гкхжшчщ":
+                first = first[:-1] + "а"       # Дариги -> Дарига (и after г, к, х, ж, ш, ч, щ)
             elif first.endswith(("и", "ей")):
-                first = first.rstrip("ей").rstrip("и") + "я" if first.endswith("и") else first[:-2] + "я"
+                first = first[:-1] + "я" if first.endswith("и") else first[:-2] + "я"
             elif first[-1] in _VOWELS:
                 return None
             return f"{capitalise(first)} {capitalise(last[:-2] + 'а')}"
@@ -453,6 +493,15 @@ def _by_unambiguous_surname(a: Word, b: Word) -> str | None:
                         base += "й"
                     return f"{capitalise(base)} {capitalise(stem)}"
             return None
+    return None
+
+
+def _her_nominative(a: Word, b: Word, case: str | None) -> str | None:
+    """«Санира Жусупова, председатель …»: where the sentence puts the name in the nominative,
+    a first name in -а/-я before a surname in -ова/-ева/-ина is a woman's, as written."""
+    if case == "nomn" and a.folded.endswith(("а", "я")) and b.folded.endswith(("ова", "ева", "ина", "ына")) \
+            and a.folded.isalpha() and len(a.folded) > 2:
+        return f"{capitalise(a.folded)} {capitalise(b.folded)}"
     return None
 
 
@@ -633,7 +682,10 @@ def find_officials(text: str) -> list[str]:
                 cue = _office_cue(ws, i, j, text, stop=last_name)
                 patronymic_after = j + 1 < len(ws) and ws[j + 1].folded.endswith(PATRONYMIC_ENDINGS)
                 first, last = (b, a) if _surname_first(a, b, patronymic_after) else (a, b)
-                case = list_case if in_list and not cue else (_cue_case(ws, i) or _named_to_office(ws, j)) if cue else None
+                # no office before it: an apposition after («Сулупан Шинтасова, секретарь»), a
+                # list's lead or «Им стал»: the name is the subject, in the nominative
+                case = list_case if in_list and not cue else \
+                    (_cue_case(ws, i) or _named_to_office(ws, j) or "nomn") if cue else None
                 candidate = _unknown_person(first, last, strong=bool(cue or in_list), case=case)
                 if candidate:
                     candidate = _as_her_name(candidate, first, last, ws, j)

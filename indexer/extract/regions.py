@@ -446,10 +446,12 @@ def _announcing_sentences(ws: list[Word]) -> set[int]:
 # What the whole party does: an item about a congress, the political council or the
 # central office is national even when it says where the hall stands («в Астане
 # пройдет съезд партии»); the capital's name or «столица» alone then names a venue.
+# «партии», or the party's name in its place («заседание Политического совета «Nur Otan»»)
+_PARTY = r"(?:партии|«?(?:nur otan|нур отан|amanat|аманат)»?)"
 _NATIONAL = re.compile(
-    r"съезд\w* партии|\b[xviхі]+ (?:\w+ )?съезд\w*|(?:внеочередн|очередн)\w+ съезд\w*|"
+    r"съезд\w* " + _PARTY + r"|\b[xviхі]+ (?:\w+ )?съезд\w*|(?:внеочередн|очередн)\w+ съезд\w*|"
     r"(?<!член )(?<!члены )(?<!членов )(?<!члена )(?<!членами )"
-    r"(?:политсовет\w* партии|бюро политсовет\w*|политическ\w+ совет\w* партии)|"
+    r"(?:политсовет\w* " + _PARTY + r"|бюро политсовет\w*|политическ\w+ совет\w* " + _PARTY + r")|"
     r"центральн\w+ аппарат\w*|\bцап\b|республиканск\w+ общественн\w+ приемн\w*|"
     # a presidential campaign's headquarters and its candidate: where the hall stands is a venue
     r"республиканск\w+ (?:\w+ )?штаб\w*|штаб\w* кандидат\w* в президент\w*")
@@ -518,7 +520,8 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
     plain: set[str] = set()
     national = False
     venues = {part: _national_sentences(part) for part in (title, text)}
-    congress = any(venues.values())  # a congress, the political council, the central office
+    # an item about a congress, the political council or the central office says so at once
+    congress = bool(venues[title]) or 0 in venues[text]
     for part, is_title in ((title, True), (text, False)):
         venue = venues[part]
         national = national or bool(venue) or _NATIONWIDE.search(ru_fold(part)) is not None
@@ -535,6 +538,8 @@ def find_regions(title: str, text: str, date: str | None, hints: list[str] = ())
     for region in hints:
         scores[region] = scores.get(region, 0.0) + 3
         plain.add(region)
+    for region in _enumerated(title, text, date, hints):
+        scores.pop(region, None)
     if national:
         for region in _examples(text, date):
             scores.pop(region, None)
@@ -573,6 +578,30 @@ def _examples(text: str, date: str | None) -> set[str]:
     for m in mentions(text, date):
         first.setdefault(m.region, m.word.sentence)
     return {region for region, sentence in first.items() if sentence in example_sentences}
+
+
+ENUMERATION = 3  # regions named in one sentence: a list of where, not what the item is about
+
+
+def _enumerated(title: str, text: str, date: str | None, hints) -> set[str]:
+    """Regions that the item names only in one list of three or more («в Акмолинской,
+    Восточно-Казахстанской областях, в городе Астана и в Актюбинской области»), never in
+    its title, its first sentence or elsewhere, and no office holder's: a nationwide
+    report's list."""
+    by_sentence: dict[int, set[str]] = {}
+    ms = mentions(text, date)
+    for m in ms:
+        by_sentence.setdefault(m.word.sentence, set()).add(m.region)
+    lists = [(n, regions) for n, regions in by_sentence.items() if len(regions) >= ENUMERATION]
+    if not lists:
+        return set()
+    elsewhere = {m.region for m in mentions(title, date)} | set(hints) | \
+        {m.region for m in ms if m.word.sentence == 0}
+    out = set()
+    for n, regions in lists:
+        out |= {r for r in regions - elsewhere
+                if all(m.word.sentence == n for m in ms if m.region == r)}
+    return out
 
 
 def _in_office_title(ws: list[Word], w: Word) -> bool:

@@ -153,7 +153,9 @@ def page_items(raw: bytes, url: str, charset: str | None = None,
     are left to that page (ItemError after the others)."""
     tree = parse(raw, charset)
     page_url = normalise(urljoin(url, _canonical(tree))) or normalise(url)
-    entries = _section_entries(tree, page_url or url)
+    # a page that says it is one article (og:type, its publication time) is no section list
+    single = _meta(tree, "og:type") == "article" or bool(_meta(tree, "article:published_time"))
+    entries = None if single else _section_entries(tree, page_url or url)
     if entries is not None:
         own = [e for e in entries if has_page(e["id"])]
         yield from (e for e in entries if not has_page(e["id"]))

@@ -2,7 +2,8 @@
 
 courlan (trafilatura's own URL library) lowercases scheme and host, drops the fragment and
 tracking parameters (utm_*, fbclid, ...); on top: https for http, no trailing slash, no
-`index.html`, which a mirror writes for a folder address."""
+`index.html`, which a mirror writes for a folder address, and no `.html` suffix, which
+`wget -E` adds to an address without one."""
 from __future__ import annotations
 
 from urllib.parse import urlsplit, urlunsplit
@@ -26,5 +27,10 @@ def normalise(url: str | None) -> str:
     for index in ("/index.html", "/index.htm"):
         if path.endswith(index):
             path = path[: -len(index) + 1]
+    # `wget -E` saves `/news/slug` as `slug.html`: the page's address with or without the
+    # suffix is one article, whichever of the mirror, the WARC and the feed spelled it
+    for suffix in (".html", ".htm"):
+        if path.endswith(suffix) and len(path) > len(suffix) + 1:
+            path = path[: -len(suffix)]
     path = path.rstrip("/")
     return urlunsplit(("https", parts.netloc.lower(), path, parts.query, ""))
