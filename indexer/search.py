@@ -453,7 +453,7 @@ def _search(served: _Served, p: SearchParams, deadline: Deadline) -> dict:
     are the corrected query's, and `suggestion_applied` says so."""
     answer, run = _page(served, p, deadline)
     found = Suggestion()
-    if not run.browse and not deadline.hit and answer["total"] <= VERY_LITTLE:
+    if not run.browse and not deadline.hit and answer["total"] <= VERY_LITTLE and not _SYNTAX.search(p.q):
         found = suggest(served.vocabulary, lambda t: run.searcher.doc_frequency("content", t), p.q,
                         answer["total"], _counter(served, run, deadline),
                         has_filters=bool(run.masks))
@@ -467,6 +467,11 @@ def _search(served: _Served, p: SearchParams, deadline: Deadline) -> dict:
                                       plain_words(found.query if applied else p.q),
                                       found.corrections if applied else [])
     return answer
+
+
+# wildcards, ranges, fields and boosts: a query written in the syntax is meant as written,
+# and re-counting its corrections would expand its patterns again, past the time limit
+_SYNTAX = re.compile(r"[*?\[\]{}:^]")
 
 
 def _counter(served: _Served, run: "_Run", deadline: Deadline):
