@@ -41,7 +41,7 @@ PRIVATE_BODIES = ("оо", "тоо", "ао", "ип", "кх", "фонд", "ком�
 COUNCILS_OF_PEOPLE = tuple(f"{council} {people}" for council in ("совет", "совета", "совету", "советом", "совете")
                            for people in ("ветеран", "бабушек", "аксакал", "старейшин", "матер", "отцов", "женщин"))
 # «общества ветеранов», «общества инвалидов» (not «общественного совета»: a party body)
-PRIVATE_EXACT = {"общество", "общества", "обществу", "обществом", "обществе", "оо", "тоо", "ао", "ип", "кх"}
+PRIVATE_EXACT = {"общество", "общества", "обществу", "обществом", "обществе"}
 PARTY_OR_STATE = ("филиал", "партии", "маслихат", "акимат", "крыла", "управлени", "департамент",
                   "министерств", "комитет", "агентств", "фракци")
 COMMISSIONS = ("избирательн", "ревизионн", "контрольно-ревизионн", "счетн")
@@ -363,6 +363,9 @@ _CONSONANT_CASE = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "�
                    "loct": ("е",), "nomn": ()}
 
 
+_Y_STEM_CASE = {"gent": "я", "accs": "я", "datv": "ю", "ablt": "ем", "loct": "е"}
+
+
 def _kazakh_surname(b: Word, case: str) -> str | None:
     """A Kazakh surname outside the -ов pattern (Кажмуханбет, Омиртай, Тлеумурат), declined
     like a noun in the first name's case: Шабдена Тлеумурата -> Тлеумурат."""
@@ -373,14 +376,8 @@ def _kazakh_surname(b: Word, case: str) -> str | None:
             and not (b.text.isupper() or parses(low)[0].tag.POS == "NOUN"):
         return None  # a common noun may be a surname (Шило), a verb or adjective may not;
         # a caption in capitals («Бакижан КАКИМ, ПРЕДСЕДАТЕЛЬ …») is a name whatever it spells
-    for end in _CONSONANT_CASE.get(case, ()):
-        stem = low[: -len(end)]
-        if low.endswith(end) and stem[-1:] not in "аеиоуыэюяь":
-            return stem
-    y_end = _Y_STEM_CASE.get(case)
-    if y_end and low.endswith(y_end) and low[: -len(y_end)][-1:] in "аеоуыи":
-        return low[: -len(y_end)] + "й"  # a -й stem: Даулеткерея -> Даулеткерей, Омиртаю -> Омиртай
-    return low if low[-1:] not in "аяеоуюь" or case == "nomn" else None
+    # an indeclinable one (ending in a consonant) stays as written
+    return _undo_case(low, case) or (low if low[-1:] not in "аяеоуюь" else None)
 
 
 # «депутата Мажилиса Альтаева …»: the body, not a first name
@@ -425,12 +422,9 @@ def _unknown_person(a: Word, b: Word, strong: bool = False, case: str | None = N
     return " ".join(capitalise(ru_fold(part)) for part in name.split()) if name else None
 
 
-_Y_STEM_CASE = {"gent": "я", "accs": "я", "datv": "ю", "ablt": "ем", "loct": "е"}
-
-
 def _undo_case(low: str, case: str | None) -> str | None:
     """A Kazakh name pymorphy3 does not know, back to the nominative by the case the sentence
-    gives: consonant stems (Жандоса -> Жандос) and -й stems (Базартаю -> Базартай)."""
+    gives: consonant stems (Жандоса -> Жандос) and -й stems (Даулеткерея -> Даулеткерей)."""
     if case in (None, "nomn"):
         return low
     y_end = _Y_STEM_CASE.get(case)
