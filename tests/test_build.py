@@ -253,3 +253,33 @@ def test_a_watching_worker_warms_a_rebuilt_index_before_any_request(tmp_path):
     assert archive._served.gen_name == second  # warm: no request has asked yet
     assert search(archive, SearchParams(q="Кызылорда"))["total"] == before + 1
     archive.close()
+
+
+@pytest.mark.parametrize("procs", [1, 2])
+def test_an_update_in_writer_processes_replaces_changed_items_and_keeps_the_rest(tmp_path, monkeypatch, procs):
+    """A large corpus's update indexes its changed items in writer processes: the old version
+    of each changed item is gone, the new one is found by its words and its facets, and the
+    unchanged, the added and the deleted come out as in one process."""
+    import indexer.build as b
+
+    items = [dict(ITEMS[i % len(ITEMS)], id=f"x{i}") for i in range(300)]
+    corpus = write_jsonl(tmp_path / "c.jsonl", items)
+    ix = tmp_path / "ix"
+    build([corpus], ix, progress=False)
+    monkeypatch.setattr(b, "_writer_procs", lambda paths: procs)
+    changed = [dict(it, text="Депутаты маслихата Павлодара обсудили ремонт дорог в Экибастузе.")
+               if i < 150 else it for i, it in enumerate(items)]
+    write_jsonl(corpus, changed[:-10] + [{"id": "new", "date": "2021-04-02",
+                                          "text": "В Кокшетау партийцы посадили сквер у вокзала."}])
+    s = build([corpus], ix, progress=False)
+    assert (s.updated, s.added, s.deleted, s.unchanged) == (150, 1, 10, 140)
+    archive = Archive(ix)
+    assert search(archive, SearchParams())["total"] == 291
+    assert search(archive, SearchParams(q="Экибастуз"))["total"] == 150
+    assert search(archive, SearchParams(region=["Павлодарская область"]))["total"] == 150
+    assert search(archive, SearchParams(q="Кокшетау"))["total"] == 1
+    ids = [h["id"] for page in (1, 2) for h in
+           search(archive, SearchParams(q="Экибастуз", per_page=100, page=page))["hits"]]
+    assert sorted(ids) == sorted(f"x{i}" for i in range(150))  # each once: its old version deleted
+    assert search(archive, SearchParams(q="x295"))["total"] == 0
+    archive.close()
