@@ -281,5 +281,33 @@ def test_an_update_in_writer_processes_replaces_changed_items_and_keeps_the_rest
     ids = [h["id"] for page in (1, 2) for h in
            search(archive, SearchParams(q="Экибастуз", per_page=100, page=page))["hits"]]
     assert sorted(ids) == sorted(f"x{i}" for i in range(150))  # each once: its old version deleted
-    assert search(archive, SearchParams(q="x295"))["total"] == 0
+    kept = sum(1 for i in range(150, 290) if i % 3 == 0)  # unchanged copies of item "a"
+    assert search(archive, SearchParams(official=["Куанышбек Искаков"]))["total"] == kept
+    archive.close()
+
+
+def test_a_writer_process_failing_in_an_update_leaves_the_index_as_it_was(tmp_path, monkeypatch):
+    """The parent's deletions of the old versions are not committed when a writer process
+    fails: no changed item is lost, none half-updated."""
+    import indexer.build as b
+
+    items = [dict(ITEMS[0], id=f"x{i}") for i in range(200)]
+    corpus = write_jsonl(tmp_path / "c.jsonl", items)
+    ix = tmp_path / "ix"
+    build([corpus], ix, progress=False)
+    real = b.to_document
+
+    def broken(rec, fp=None):
+        if rec.id == "x120":
+            raise RuntimeError("extraction broke")
+        return real(rec, fp)
+
+    monkeypatch.setattr(b, "_writer_procs", lambda paths: 2)
+    monkeypatch.setattr(b, "to_document", broken)
+    write_jsonl(corpus, [dict(it, text="Партийцы Семея провели субботник на набережной Иртыша.") for it in items])
+    with pytest.raises(RuntimeError):
+        build([corpus], ix, progress=False)
+    archive = Archive(ix)
+    assert search(archive, SearchParams(q="Кызылорде"))["total"] == 200
+    assert search(archive, SearchParams(q="субботник"))["total"] == 0
     archive.close()
