@@ -192,22 +192,27 @@ def test_a_rebuild_in_writer_processes_gives_what_one_process_gives(tmp_path, mo
             search(Archive(tmp_path / "two"), SearchParams(q=q))["total"] > 0
 
 
-def test_a_failing_writer_process_fails_the_build_and_keeps_the_served_index(tmp_path, monkeypatch):
+def _writers_failing_on(monkeypatch, rid: str) -> None:
+    """Two writer processes, and making the document of item `rid` raises in one of them."""
     import indexer.build as b
 
-    corpus = write_jsonl(tmp_path / "c.jsonl", ITEMS * 1 + [dict(ITEMS[0], id=f"x{i}") for i in range(400)])
-    ix = tmp_path / "ix"
-    build([corpus], ix, progress=False)
-    gen = store.current_generation(ix)
     real = b.to_document
 
     def broken(rec, fp=None):
-        if rec.id == "x350":
+        if rec.id == rid:
             raise RuntimeError("extraction broke")
         return real(rec, fp)
 
     monkeypatch.setattr(b, "_writer_procs", lambda paths: 2)
     monkeypatch.setattr(b, "to_document", broken)
+
+
+def test_a_failing_writer_process_fails_the_build_and_keeps_the_served_index(tmp_path, monkeypatch):
+    corpus = write_jsonl(tmp_path / "c.jsonl", ITEMS * 1 + [dict(ITEMS[0], id=f"x{i}") for i in range(400)])
+    ix = tmp_path / "ix"
+    build([corpus], ix, progress=False)
+    gen = store.current_generation(ix)
+    _writers_failing_on(monkeypatch, "x350")
     with pytest.raises(RuntimeError):
         build([corpus], ix, rebuild=True, progress=False)
     assert store.current_generation(ix) == gen  # not an index missing the failed process's items
@@ -289,21 +294,11 @@ def test_an_update_in_writer_processes_replaces_changed_items_and_keeps_the_rest
 def test_a_writer_process_failing_in_an_update_leaves_the_index_as_it_was(tmp_path, monkeypatch):
     """The parent's deletions of the old versions are not committed when a writer process
     fails: no changed item is lost, none half-updated."""
-    import indexer.build as b
-
     items = [dict(ITEMS[0], id=f"x{i}") for i in range(200)]
     corpus = write_jsonl(tmp_path / "c.jsonl", items)
     ix = tmp_path / "ix"
     build([corpus], ix, progress=False)
-    real = b.to_document
-
-    def broken(rec, fp=None):
-        if rec.id == "x120":
-            raise RuntimeError("extraction broke")
-        return real(rec, fp)
-
-    monkeypatch.setattr(b, "_writer_procs", lambda paths: 2)
-    monkeypatch.setattr(b, "to_document", broken)
+    _writers_failing_on(monkeypatch, "x120")
     write_jsonl(corpus, [dict(it, text="Партийцы Семея провели субботник на набережной Иртыша.") for it in items])
     with pytest.raises(RuntimeError):
         build([corpus], ix, progress=False)
